@@ -1,0 +1,211 @@
+"""Turn a reader's raw lines into one display text with layout cues.
+
+Every reader yields :class:`RawLine` objects in reading order; :func:`assemble` then
+
+1. cleans each line (NFC, invisible characters, spaces),
+2. drops page numbers and running headers/footers (PDF pages, or form feeds in text),
+3. collapses blank lines that merely separate every line (text pasted from PDFs),
+4. re-joins words split at a line end: pdfium's U+FFFE soft hyphen and document symbols
+   such as ``40/KH-`` + ``UBND`` or ``38-`` + ``CT/TW``,
+
+and lays the lines out as ``\\n``-joined text, keeping each line's offsets and page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from .models import Line, RemovedLine
+from .normalize import clean_text, match_key
+
+SOFT_HYPHEN_MARK = "\ufffe"
+
+
+@dataclass(frozen=True, slots=True)
+class RawLine:
+    text: str
+    page: int | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    font_size: float | None = None
+    x0: float | None = None
+    centered: bool | None = None
+    style: str | None = None
+    numbering: str | None = None
+
+
+# A lone page number: "3", "- 3 -", "Trang 3", "3/12", "Trang 3/12".
+_PAGE_NUMBER_RE = re.compile(r"^(?:trang\s*)?[-–(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–)]?$", re.I)
+# How many lines at each end of a page count as its header/footer zone.
+_EDGE_LINES = 2
+
+# Line ends that cannot end a word: an unfinished document symbol.
+#   "1703/QĐ-", "30/2020/NĐ-", "3078/", "38-" (Party: next line starts "CT/TW")
+_SYMBOL_HEAD_RE = re.compile(
+    r"(?:\d{1,6}[a-z]?\s*/\s*(?:(?:19|20)\d\d/)?(?:[A-ZĐ][A-Za-zĐđ0-9&]*-)*|\d{1,6}-)$"
+)
+_SYMBOL_TAIL_RE = re.compile(r"^[A-ZĐ][A-Za-zĐđ0-9&]*(?:[-/][A-Za-zĐđ0-9&]+)*")
+_PARTY_TAIL_RE = re.compile(r"^[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ]")
+
+
+def _is_blank(line: RawLine) -> bool:
+    return not line.text.strip()
+
+
+def _clean(line: RawLine) -> RawLine:
+    # clean_text drops U+FFFE everywhere; keep it at the line end, where it means "join".
+    soft_hyphen = line.text.rstrip().endswith(SOFT_HYPHEN_MARK)
+    text = clean_text(line.text).strip()
+    return replace(line, text=text + SOFT_HYPHEN_MARK if soft_hyphen and text else text)
+
+
+def _pages(lines: list[RawLine]) -> dict[int, list[int]]:
+    pages: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line.page is not None and not _is_blank(line):
+            pages.setdefault(line.page, []).append(index)
+    return pages
+
+
+def _edge_key(text: str) -> str:
+    return re.sub(r"\d+", "#", match_key(text))
+
+
+def find_page_furniture(lines: list[RawLine]) -> dict[int, str]:
+    """Indices of page numbers and running headers/footers, with the reason for each."""
+    pages = _pages(lines)
+    if len(pages) < 2:
+        return {}
+    removed: dict[int, str] = {}
+    top_counts: Counter[str] = Counter()
+    bottom_counts: Counter[str] = Counter()
+    for indices in pages.values():
+        top_counts.update({_edge_key(lines[i].text) for i in indices[:_EDGE_LINES]})
+        bottom_counts.update({_edge_key(lines[i].text) for i in indices[-_EDGE_LINES:]})
+    threshold = max(2, (len(pages) + 1) // 2)
+    for indices in pages.values():
+        for i in indices[:_EDGE_LINES] + indices[-_EDGE_LINES:]:
+            text = lines[i].text.strip()
+            key = _edge_key(text)
+            at_top = i in indices[:_EDGE_LINES]
+            if _PAGE_NUMBER_RE.match(text):
+                removed[i] = "page-number"
+            elif at_top and top_counts[key] >= threshold:
+                removed[i] = "running-header"
+            elif not at_top and bottom_counts[key] >= threshold:
+                removed[i] = "running-footer"
+    return removed
+
+
+def blank_lines_are_separators(lines: list[RawLine]) -> bool:
+    """True when nearly every text line is followed by exactly one blank line."""
+    text_lines = followed_by_one_blank = 0
+    for i, line in enumerate(lines[:-1]):
+        if _is_blank(line):
+            continue
+        text_lines += 1
+        if _is_blank(lines[i + 1]) and (i + 2 >= len(lines) or not _is_blank(lines[i + 2])):
+            followed_by_one_blank += 1
+    return text_lines >= 8 and followed_by_one_blank >= 0.6 * text_lines
+
+
+def _split_first_token(text: str) -> tuple[str, str]:
+    parts = text.split(maxsplit=1)
+    return (parts[0], parts[1] if len(parts) > 1 else "") if parts else ("", "")
+
+
+def join_broken_words(lines: list[RawLine]) -> list[RawLine]:
+    """Pull the first token of a line up onto the previous line where a word was split."""
+    result: list[RawLine] = []
+    for line in lines:
+        previous = result[-1] if result else None
+        if previous is not None and not _is_blank(line) and not _is_blank(previous):
+            head = previous.text.rstrip()
+            token, rest = _split_first_token(line.text)
+            joined_token = None
+            if head.endswith(SOFT_HYPHEN_MARK):
+                head, joined_token = head[:-1], token
+            elif head.endswith("-") and _SYMBOL_HEAD_RE.search(head[-40:]):
+                # "38-" + "CT/TW" (Party) or "1703/QĐ-" + "TTg"; not "kinh tế -" + "xã hội"
+                if "/" in head[-40:].split()[-1] or _PARTY_TAIL_RE.match(token):
+                    match = _SYMBOL_TAIL_RE.match(token)
+                    joined_token = match.group(0) if match else None
+            elif head.endswith("/") and _SYMBOL_HEAD_RE.search(head[-40:]):
+                match = _SYMBOL_TAIL_RE.match(token)
+                joined_token = match.group(0) if match else None
+            if joined_token:
+                remainder = line.text.split(maxsplit=1)[0][len(joined_token):] + (
+                    " " + rest if rest else ""
+                )
+                result[-1] = replace(previous, text=head + joined_token)
+                if remainder.strip():
+                    result.append(replace(line, text=remainder.strip()))
+                continue
+        result.append(line)
+    return result
+
+
+def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLine], list[str]]:
+    """Lay raw lines out as display text; returns (text, lines, removed lines, warnings)."""
+    warnings: list[str] = []
+    lines = [_clean(line) for line in raw_lines]
+    furniture = find_page_furniture(lines)
+    removed = [
+        RemovedLine(text=lines[i].text, page=lines[i].page, reason=reason)  # type: ignore[arg-type]
+        for i, reason in sorted(furniture.items())
+    ]
+    lines = [line for i, line in enumerate(lines) if i not in furniture]
+    if blank_lines_are_separators(lines):
+        warnings.append("blank-separator-lines-collapsed")
+        lines = _collapse_separator_blanks(lines)
+    lines = join_broken_words(lines)
+
+    pieces: list[str] = []
+    out: list[Line] = []
+    offset = 0
+    pending_blank = False
+    for line in lines:
+        if _is_blank(line):
+            pending_blank = bool(out)
+            continue
+        if out:
+            separator = "\n\n" if pending_blank else "\n"
+            pieces.append(separator)
+            offset += len(separator)
+        pending_blank = False
+        text = line.text.replace(SOFT_HYPHEN_MARK, "")
+        pieces.append(text)
+        out.append(
+            Line(
+                text=text,
+                start=offset,
+                end=offset + len(text),
+                page=line.page,
+                bold=line.bold,
+                italic=line.italic,
+                font_size=line.font_size,
+                x0=line.x0,
+                centered=line.centered,
+                style=line.style,
+                numbering=line.numbering,
+            )
+        )
+        offset += len(text)
+    return "".join(pieces), out, removed, warnings
+
+
+def _collapse_separator_blanks(lines: list[RawLine]) -> list[RawLine]:
+    """Drop single blank lines; keep one blank line where two or more stood."""
+    out: list[RawLine] = []
+    run = 0
+    for line in lines:
+        if _is_blank(line):
+            run += 1
+            continue
+        if run >= 2 and out:
+            out.append(RawLine(text="", page=line.page))
+        run = 0
+        out.append(line)
+    return out

@@ -1,0 +1,122 @@
+"""Pydantic models for everything the library returns.
+
+Every extracted item carries ``start``/``end`` offsets into :attr:`SourceDocument.text` (the
+display text) and, for PDFs, the 1-based ``page`` it starts on.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DocumentKind = Literal["pdf", "docx", "text"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Span(Model):
+    start: int = Field(description="Offset of the first character in the display text.")
+    end: int = Field(description="Offset one past the last character in the display text.")
+    page: int | None = Field(default=None, description="1-based page number (PDF only).")
+
+
+class Line(Span):
+    """One layout line (PDF/text) or paragraph (DOCX) of the display text."""
+
+    text: str
+    bold: bool | None = Field(default=None, description="Most characters bold; None if unknown.")
+    italic: bool | None = None
+    font_size: float | None = Field(default=None, description="Median font size in points.")
+    x0: float | None = Field(default=None, description="Left edge in points (PDF).")
+    centered: bool | None = None
+    style: str | None = Field(default=None, description="Word paragraph style name (DOCX).")
+    numbering: str | None = Field(
+        default=None, description="Label rendered from Word automatic numbering, e.g. 'II.'."
+    )
+
+
+class RemovedLine(Model):
+    """A line dropped from the display text, kept so nothing disappears silently."""
+
+    text: str
+    page: int | None = None
+    reason: Literal["page-number", "running-header", "running-footer", "blank-separator"]
+
+
+class SourceDocument(Model):
+    """What a reader produced: one normalised text with layout cues."""
+
+    source: str = Field(description="Path of the file, or '<bytes>'.")
+    kind: DocumentKind
+    sha256: str
+    extractor: str = Field(description="Library that produced the text, e.g. 'pdfplumber'.")
+    encoding: str | None = Field(default=None, description="Detected encoding (text files).")
+    page_count: int | None = None
+    text: str
+    lines: list[Line]
+    removed_lines: list[RemovedLine] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def page_at(self, offset: int) -> int | None:
+        """Page of the line containing ``offset`` (None for DOCX/text)."""
+        page = None
+        for line in self.lines:
+            if line.start > offset:
+                break
+            page = line.page
+        return page
+
+
+Severity = Literal["error", "warning", "info"]
+
+
+class Finding(Model):
+    """One problem found in a report. ``code`` is stable; see docs/rules.md."""
+
+    code: str
+    severity: Severity
+    message: str = Field(description="Rendered in the language asked for (vi or en).")
+    section: str | None = Field(default=None, description="Profile section id, if any.")
+    start: int | None = None
+    end: int | None = None
+    page: int | None = None
+    params: dict[str, str | int | float | None] = Field(
+        default_factory=dict, description="Values the message was rendered from."
+    )
+
+
+class Mention(Span):
+    """One place a document is cited."""
+
+    text: str = Field(description="The cited words exactly as in the display text.")
+    doc_type: str | None = Field(default=None, description="Type name as written here.")
+    date: str | None = Field(default=None, description="ISO date written at this mention.")
+    date_text: str | None = None
+    issuer: str | None = Field(default=None, description="Issuer as written ('của …').")
+
+
+class Citation(Model):
+    """A distinct cited document and all its mentions."""
+
+    symbol: str = Field(description="Canonical number/symbol, e.g. '1703/QĐ-TTg', '38-CT/TW'.")
+    number: str
+    year: int | None = Field(default=None, description="Year inside the symbol (legal documents).")
+    family: Literal["state", "legal", "party"]
+    type_code: str | None = Field(default=None, description="'QĐ', 'KH', … None for công văn.")
+    issuer_code: str | None = Field(default=None, description="'TTg', 'UBND', 'SKHCN', 'TW' …")
+    doc_type: str | None = Field(default=None, description="Full type name, e.g. 'Quyết định'.")
+    date: str | None = Field(default=None, description="ISO date (first mention that gives one).")
+    issuer: str | None = Field(default=None, description="Issuer's name, written or from the code.")
+    title: str | None = Field(default=None, description="Trích yếu where written ('về việc …').")
+    mentions: list[Mention]
+
+
+class StandardRef(Model):
+    """A technical standard or regulation (TCVN, QCVN, ISO …), reported apart from documents."""
+
+    code: str = Field(description="e.g. 'TCVN 6909:2001', 'QCVN 01:2021/BXD'.")
+    kind: str = Field(description="'TCVN', 'QCVN', 'ISO' …")
+    mentions: list[Span]

@@ -1,0 +1,133 @@
+"""Text normalisation.
+
+Two layers, kept apart on purpose:
+
+* :func:`clean_text` produces the *display text* every extraction points into: NFC, one
+  newline convention, invisible characters removed. It is what the user sees.
+* :func:`match_key` and :func:`ascii_key` produce *matching keys* of exactly the same length
+  as their input, so an offset found in a key is an offset into the display text. They fold
+  case, dash/quote/space variants, tone placement (``Uỷ``/``Ủy``, ``hoá``/``hóa``) and, for
+  :func:`ascii_key`, all diacritics (for headings typed without them).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Invisible characters that break matching inside symbols. U+FFFE is what pdfium emits for a
+# soft hyphen at a line end; readers deal with it before cleaning (it also means "join").
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+_SPACE_VARIANTS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_DASH_VARIANTS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032"
+
+_CLEAN_TABLE = str.maketrans(
+    {**{c: None for c in _INVISIBLE}, **{c: " " for c in _SPACE_VARIANTS}, "\r": None, "\v": "\n"}
+)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+_FOLD_TABLE = str.maketrans(
+    {
+        **{c: "-" for c in _DASH_VARIANTS},
+        **{c: '"' for c in _DOUBLE_QUOTES},
+        **{c: "'" for c in _SINGLE_QUOTES},
+        "\t": " ",
+        "\f": "\n",
+        "\u00d0": "đ",  # Icelandic eth, seen in real data instead of Đ (U+0110)
+        "\u00f0": "đ",
+    }
+)
+
+# Tone marks as combining characters (NFD). Vietnamese vowels carry at most one of them.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# Pairs whose tone placement varies between "old" and "new" styles when the pair ends the
+# syllable: hoà/hòa, khoẻ/khỏe, uỷ/ủy. We fold to the tone on the first vowel.
+_TONE_PAIR_RE = re.compile(r"([oOuU])([aAeEyY][\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])")
+
+
+def clean_text(raw: str) -> str:
+    """Return the display text for ``raw``: NFC, ``\\n`` newlines, no invisible characters."""
+    text = raw.replace("\r\n", "\n")
+    text = unicodedata.normalize("NFC", text.translate(_CLEAN_TABLE))
+    return _CONTROL_RE.sub("", text)
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    second = match.group(2)
+    return unicodedata.normalize("NFC", match.group(1) + second[1]) + second[0]
+
+
+def fold_tone_placement(text: str) -> str:
+    """Move the tone from the second to the first vowel of a final ``oa``/``oe``/``uy``.
+
+    Works on NFC text and keeps its length (each pair stays two code points).
+    """
+    decomposed = _decompose_pair_seconds(text)
+    if decomposed is text:
+        return text
+    return unicodedata.normalize("NFC", _TONE_PAIR_RE.sub(_move_tone, decomposed))
+
+
+@lru_cache(maxsize=1)
+def _pair_second_table() -> dict[int, str]:
+    """NFC vowel with tone → base + tone mark, only for the second vowels a, e, y."""
+    table: dict[int, str] = {}
+    for base in "aAeEyY":
+        for tone in _TONES:
+            composed = unicodedata.normalize("NFC", base + tone)
+            if len(composed) == 1:
+                table[ord(composed)] = base + tone
+    return table
+
+
+def _decompose_pair_seconds(text: str) -> str:
+    # Only toned a/e/y directly after o/u need decomposing; do it locally so the result,
+    # after the pair substitution and NFC, has the same length as the input.
+    table = _pair_second_table()
+    if not any(ord(c) in table for c in text):
+        return text
+    out = []
+    prev = ""
+    for ch in text:
+        if prev in "oOuU" and ord(ch) in table:
+            out.append(table[ord(ch)])
+        else:
+            out.append(ch)
+        prev = ch
+    return "".join(out)
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def match_key(text: str) -> str:
+    """Lower-cased, dash/quote/space-folded, tone-placement-folded key of the same length."""
+    return fold_tone_placement(_lower_same_length(text.translate(_FOLD_TABLE)))
+
+
+@lru_cache(maxsize=1)
+def _strip_table() -> dict[int, str]:
+    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii():
+            table[code] = base
+    return table
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove Vietnamese diacritics from NFC text, one code point for one code point."""
+    return text.translate(_strip_table())
+
+
+def ascii_key(text: str) -> str:
+    """:func:`match_key` without diacritics: ``"KIẾN NGHI"`` and ``"kiến nghị"`` agree."""
+    return strip_diacritics(match_key(text))

@@ -1,0 +1,55 @@
+"""The rule catalogue (data/rules.toml) and the one way to create a :class:`Finding`."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict
+
+from .models import Finding, Severity
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: str
+    severity: Severity
+    title_vi: str
+    title_en: str
+    message_vi: str
+    message_en: str
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Rule]:
+    """Every rule by code, validated."""
+    raw = tomllib.loads(resources.files(__package__).joinpath("data/rules.toml").read_text("utf-8"))
+    return {code: Rule(code=code, **fields) for code, fields in raw.items()}
+
+
+def make_finding(
+    code: str,
+    *,
+    lang: str = "vi",
+    start: int | None = None,
+    end: int | None = None,
+    page: int | None = None,
+    section: str | None = None,
+    severity: Severity | None = None,
+    **params: str | int | float | None,
+) -> Finding:
+    """Build a finding for ``code`` with its message rendered in ``lang``."""
+    rule = rules()[code]
+    template = rule.message_en if lang == "en" else rule.message_vi
+    return Finding(
+        code=code,
+        severity=severity or rule.severity,
+        message=template.format(**params),
+        section=section,
+        start=start,
+        end=end,
+        page=page,
+        params=params,
+    )
