@@ -5,8 +5,8 @@ Every reader yields :class:`RawLine` objects in reading order; :func:`assemble` 
 1. cleans each line (NFC, invisible characters, spaces),
 2. drops page numbers and running headers/footers (PDF pages, or form feeds in text),
 3. collapses blank lines that merely separate every line (text pasted from PDFs),
-4. re-joins words split at a line end: pdfium's U+FFFE soft hyphen and document symbols
-   such as ``40/KH-`` + ``UBND`` or ``38-`` + ``CT/TW``,
+4. re-joins document symbols split at a line end, such as ``40/KH-`` + ``UBND`` or
+   ``38-`` + ``CT/TW`` (pdfium's U+FFFE line-end hyphen is restored by ``clean_text``),
 
 and lays the lines out as ``\\n``-joined text, keeping each line's offsets and page.
 """
@@ -19,8 +19,6 @@ from dataclasses import dataclass, replace
 
 from .models import Line, RemovedLine
 from .normalize import clean_text, match_key
-
-SOFT_HYPHEN_MARK = "\ufffe"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +36,11 @@ class RawLine:
 
 # A lone page number: "3", "- 3 -", "Trang 3", "3/12", "Trang 3/12".
 _PAGE_NUMBER_RE = re.compile(r"^(?:trang\s*)?[-–(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–)]?$", re.I)
+_PAGE_LABEL_RE = re.compile(r"\b(?:trang|page)\s*\d", re.I)
 # How many lines at each end of a page count as its header/footer zone.
 _EDGE_LINES = 2
+# Running headers/footers are short; a long repeated line is content (e.g. a repeated clause).
+_MAX_FURNITURE_CHARS = 90
 
 # Line ends that cannot end a word: an unfinished document symbol.
 #   "1703/QĐ-", "30/2020/NĐ-", "3078/", "38-" (Party: next line starts "CT/TW")
@@ -55,10 +56,7 @@ def _is_blank(line: RawLine) -> bool:
 
 
 def _clean(line: RawLine) -> RawLine:
-    # clean_text drops U+FFFE everywhere; keep it at the line end, where it means "join".
-    soft_hyphen = line.text.rstrip().endswith(SOFT_HYPHEN_MARK)
-    text = clean_text(line.text).strip()
-    return replace(line, text=text + SOFT_HYPHEN_MARK if soft_hyphen and text else text)
+    return replace(line, text=clean_text(line.text).strip())
 
 
 def _pages(lines: list[RawLine]) -> dict[int, list[int]]:
@@ -70,7 +68,10 @@ def _pages(lines: list[RawLine]) -> dict[int, list[int]]:
 
 
 def _edge_key(text: str) -> str:
-    return re.sub(r"\d+", "#", match_key(text))
+    # Digits vary only in page labels ("Trang 2/5"); elsewhere a repeated line must be identical,
+    # or content lines that share a template ("… báo cáo 7 lần") would vanish.
+    key = match_key(text)
+    return re.sub(r"\d+", "#", key) if _PAGE_LABEL_RE.search(key) else key
 
 
 def find_page_furniture(lines: list[RawLine]) -> dict[int, str]:
@@ -92,6 +93,8 @@ def find_page_furniture(lines: list[RawLine]) -> dict[int, str]:
             at_top = i in indices[:_EDGE_LINES]
             if _PAGE_NUMBER_RE.match(text):
                 removed[i] = "page-number"
+            elif len(text) > _MAX_FURNITURE_CHARS:
+                continue
             elif at_top and top_counts[key] >= threshold:
                 removed[i] = "running-header"
             elif not at_top and bottom_counts[key] >= threshold:
@@ -116,8 +119,8 @@ def _split_first_token(text: str) -> tuple[str, str]:
     return (parts[0], parts[1] if len(parts) > 1 else "") if parts else ("", "")
 
 
-def join_broken_words(lines: list[RawLine]) -> list[RawLine]:
-    """Pull the first token of a line up onto the previous line where a word was split."""
+def join_broken_symbols(lines: list[RawLine]) -> list[RawLine]:
+    """Pull the first token of a line up onto the previous line where a symbol was split."""
     result: list[RawLine] = []
     for line in lines:
         previous = result[-1] if result else None
@@ -125,9 +128,7 @@ def join_broken_words(lines: list[RawLine]) -> list[RawLine]:
             head = previous.text.rstrip()
             token, rest = _split_first_token(line.text)
             joined_token = None
-            if head.endswith(SOFT_HYPHEN_MARK):
-                head, joined_token = head[:-1], token
-            elif head.endswith("-") and _SYMBOL_HEAD_RE.search(head[-40:]):
+            if head.endswith("-") and _SYMBOL_HEAD_RE.search(head[-40:]):
                 # "38-" + "CT/TW" (Party) or "1703/QĐ-" + "TTg"; not "kinh tế -" + "xã hội"
                 if "/" in head[-40:].split()[-1] or _PARTY_TAIL_RE.match(token):
                     match = _SYMBOL_TAIL_RE.match(token)
@@ -160,7 +161,7 @@ def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLin
     if blank_lines_are_separators(lines):
         warnings.append("blank-separator-lines-collapsed")
         lines = _collapse_separator_blanks(lines)
-    lines = join_broken_words(lines)
+    lines = join_broken_symbols(lines)
 
     pieces: list[str] = []
     out: list[Line] = []
@@ -175,7 +176,7 @@ def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLin
             pieces.append(separator)
             offset += len(separator)
         pending_blank = False
-        text = line.text.replace(SOFT_HYPHEN_MARK, "")
+        text = line.text
         pieces.append(text)
         out.append(
             Line(

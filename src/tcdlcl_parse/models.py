@@ -120,3 +120,9 @@ class StandardRef(Model):
     code: str = Field(description="e.g. 'TCVN 6909:2001', 'QCVN 01:2021/BXD'.")
     kind: str = Field(description="'TCVN', 'QCVN', 'ISO' …")
     mentions: list[Span]
+
+
+class ParsedReport(Model):
+    """Everything parsed from one report; offsets point into ``document.text``."""
+
+    document: SourceDocument
