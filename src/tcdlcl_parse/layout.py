@@ -36,7 +36,8 @@ class RawLine:
 
 # A lone page number: "3", "- 3 -", "Trang 3", "3/12", "Trang 3/12".
 _PAGE_NUMBER_RE = re.compile(r"^(?:trang\s*)?[-–(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–)]?$", re.I)
-_PAGE_LABEL_RE = re.compile(r"\b(?:trang|page)\s*\d", re.I)
+# A header/footer that carries the page number: "Báo cáo 287/BC-UBND - Trang 2/5".
+_PAGE_LABEL_RE = re.compile(r"\b(?:trang|page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?\s*$", re.I)
 # How many lines at each end of a page count as its header/footer zone.
 _EDGE_LINES = 2
 # Running headers/footers are short; a long repeated line is content (e.g. a repeated clause).
@@ -67,11 +68,15 @@ def _pages(lines: list[RawLine]) -> dict[int, list[int]]:
     return pages
 
 
-def _edge_key(text: str) -> str:
-    # Digits vary only in page labels ("Trang 2/5"); elsewhere a repeated line must be identical,
-    # or content lines that share a template ("… báo cáo 7 lần") would vanish.
-    key = match_key(text)
-    return re.sub(r"\d+", "#", key) if _PAGE_LABEL_RE.search(key) else key
+def _edge_key(line: RawLine) -> str:
+    # Only a page label's own page number may vary ("Trang 2/5", "Trang 3/5"); any other
+    # difference means content, e.g. lines that share a template ("… báo cáo 7 lần").
+    key = match_key(line.text)
+    label = _PAGE_LABEL_RE.search(key) if line.page is not None else None
+    if label:
+        page_number = re.sub(rf"(?<!\d){line.page}(?!\d)", "#", label.group(0), count=1)
+        key = key[: label.start()] + page_number
+    return key
 
 
 def find_page_furniture(lines: list[RawLine]) -> dict[int, str]:
@@ -83,13 +88,13 @@ def find_page_furniture(lines: list[RawLine]) -> dict[int, str]:
     top_counts: Counter[str] = Counter()
     bottom_counts: Counter[str] = Counter()
     for indices in pages.values():
-        top_counts.update({_edge_key(lines[i].text) for i in indices[:_EDGE_LINES]})
-        bottom_counts.update({_edge_key(lines[i].text) for i in indices[-_EDGE_LINES:]})
+        top_counts.update({_edge_key(lines[i]) for i in indices[:_EDGE_LINES]})
+        bottom_counts.update({_edge_key(lines[i]) for i in indices[-_EDGE_LINES:]})
     threshold = max(2, (len(pages) + 1) // 2)
     for indices in pages.values():
         for i in indices[:_EDGE_LINES] + indices[-_EDGE_LINES:]:
             text = lines[i].text.strip()
-            key = _edge_key(text)
+            key = _edge_key(lines[i])
             at_top = i in indices[:_EDGE_LINES]
             if _PAGE_NUMBER_RE.match(text):
                 removed[i] = "page-number"
