@@ -6,6 +6,7 @@ display text) and, for PDFs, the 1-based ``page`` it starts on.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -62,12 +63,8 @@ class SourceDocument(Model):
 
     def page_at(self, offset: int) -> int | None:
         """Page of the line containing ``offset`` (None for DOCX/text)."""
-        page = None
-        for line in self.lines:
-            if line.start > offset:
-                break
-            page = line.page
-        return page
+        index = bisect_right(self.lines, offset, key=lambda line: line.start) - 1
+        return self.lines[index].page if index >= 0 else None
 
 
 Severity = Literal["error", "warning", "info"]
@@ -126,3 +123,42 @@ class ParsedReport(Model):
     """Everything parsed from one report; offsets point into ``document.text``."""
 
     document: SourceDocument
+
+
+class SectionMatch(Model):
+    """The heading that satisfied a profile section."""
+
+    heading: str = Field(description="The heading's title as written.")
+    number: str | None = Field(default=None, description="Its number as written, e.g. 'IV'.")
+    score: float = Field(description="Fuzzy match score, 0–100.")
+    phrase: str = Field(description="The profile title or alias that matched.")
+    merged_with: list[str] = Field(
+        default_factory=list, description="Other profile sections the same heading satisfied."
+    )
+    start: int
+    end: int
+    page: int | None = None
+
+
+class FileError(Model):
+    """Why a file could not be checked."""
+
+    code: str
+    message: str
+
+
+class CheckResult(Model):
+    """The result of checking one report against one profile."""
+
+    source: str
+    profile: str
+    passed: bool = Field(description="True when no finding has severity 'error'.")
+    error: FileError | None = Field(default=None, description="Set when the file was unreadable.")
+    issuer: str | None = None
+    symbol: str | None = None
+    date: str | None = None
+    missing_sections: list[str] = Field(
+        default_factory=list, description="Ids of required profile sections not found."
+    )
+    sections: dict[str, SectionMatch] = Field(default_factory=dict)
+    findings: list[Finding] = Field(default_factory=list)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import ParsedReport
+from .models import CheckResult, ParsedReport
 
 _LABELS = {
     "vi": {
@@ -46,3 +46,65 @@ def render_parsed_text(report: ParsedReport, lang: str = "vi") -> str:
     out = [f"{label}: {value}" for label, value in rows if value is not None]
     out += ["", f"== {labels['text']} ==", document.text, ""]
     return "\n".join(out)
+
+
+_CHECK_LABELS = {
+    "vi": {
+        "passed": "ĐẠT",
+        "failed": "CÓ LỖI",
+        "unreadable": "KHÔNG ĐỌC ĐƯỢC",
+        "error": "lỗi",
+        "warning": "cảnh báo",
+        "info": "ghi chú",
+        "page": "trang",
+        "missing": "Thiếu mục",
+        "no_symbol": "không số",
+        "no_date": "không ngày",
+        "total": "Tổng: {n} báo cáo — {ok} đạt, {bad} có lỗi, {unreadable} không đọc được",
+    },
+    "en": {
+        "passed": "PASSED",
+        "failed": "FAILED",
+        "unreadable": "UNREADABLE",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "page": "page",
+        "missing": "Missing sections",
+        "no_symbol": "no number",
+        "no_date": "no date",
+        "total": "Total: {n} reports — {ok} passed, {bad} with errors, {unreadable} unreadable",
+    },
+}
+
+
+def render_check_text(results: list[CheckResult], lang: str = "vi") -> str:
+    labels = _CHECK_LABELS["en" if lang == "en" else "vi"]
+    out: list[str] = []
+    for result in results:
+        if result.error is not None:
+            out += [f"[{labels['unreadable']}] {result.source}", f"  {result.error.message}", ""]
+            continue
+        verdict = labels["passed"] if result.passed else labels["failed"]
+        facts = " · ".join(
+            [
+                result.issuer or "?",
+                result.symbol or labels["no_symbol"],
+                result.date or labels["no_date"],
+            ]
+        )
+        out.append(f"[{verdict}] {result.source} — {facts}")
+        if result.missing_sections:
+            out.append(f"  {labels['missing']}: {', '.join(result.missing_sections)}")
+        for finding in result.findings:
+            where = f" ({labels['page']} {finding.page})" if finding.page else ""
+            out.append(f"  {labels[finding.severity]:<9} {finding.code}  {finding.message}{where}")
+        out.append("")
+    unreadable = sum(1 for r in results if r.error is not None)
+    passed = sum(1 for r in results if r.passed)
+    out.append(
+        labels["total"].format(
+            n=len(results), ok=passed, bad=len(results) - passed - unreadable, unreadable=unreadable
+        )
+    )
+    return "\n".join(out) + "\n"

@@ -20,6 +20,12 @@ class Rule(BaseModel):
     title_en: str
     message_vi: str
     message_en: str
+    # Appended to the message when the finding has a non-empty ``near`` param.
+    hint_vi: str | None = None
+    hint_en: str | None = None
+    # For docs/rules.md: why the rule exists, and a text that triggers it.
+    explanation: str | None = None
+    example: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +49,9 @@ def make_finding(
     """Build a finding for ``code`` with its message rendered in ``lang``."""
     rule = rules()[code]
     template = rule.message_en if lang == "en" else rule.message_vi
+    hint = rule.hint_en if lang == "en" else rule.hint_vi
+    if hint and params.get("near"):
+        template += hint
     return Finding(
         code=code,
         severity=severity or rule.severity,
