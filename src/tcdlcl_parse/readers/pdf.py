@@ -26,6 +26,7 @@ _MIN_CHARS_PER_PAGE = 20
 _COLUMN_GAP_EM = 1.5
 # A gap wider than this share of the font size between two glyphs is a word space.
 _WORD_GAP_EM = 0.2
+_LIST_LABEL_RE = re.compile(r"^(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]$|^[-+•▪➢–]$")
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _ITALIC_RE = re.compile(r"italic|oblique", re.I)
 
@@ -115,7 +116,10 @@ def _split_columns(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     segments: list[list[dict[str, Any]]] = []
     previous = None
     for char in chars:
-        if previous is None or char["x0"] - previous["x1"] > _COLUMN_GAP_EM * char["size"]:
+        wide_gap = previous is not None and char["x0"] - previous["x1"] > _COLUMN_GAP_EM * char["size"]
+        # Word puts a tab after an automatic number ("II." ⇥ "KẾT QUẢ"): a lone list label
+        # is not a column of its own.
+        if previous is None or wide_gap and not _LIST_LABEL_RE.match(_segment_text(segments[-1]).strip()):
             segments.append([])
         segments[-1].append(char)
         if char["text"].strip():
