@@ -12,7 +12,7 @@ SEED = CORPORA / "seed"
 RENDERINGS = ["bao-cao-ba-to-2025.txt", "bao-cao-ba-to-2025.docx", "bao-cao-ba-to-2025.lo.pdf", "bao-cao-ba-to-2025.fpdf.pdf"]
 HEADINGS = ["I. CÔNG TÁC CHỈ ĐẠO VÀ TRIỂN KHAI", "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM",
             "III. ĐÁNH GIÁ CHUNG", "IV. KIẾN NGHỊ VÀ ĐỀ XUẤT", "V. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM NĂM 2026"]  # fmt: skip
-# Counted independently: tr -d "\\n " < seed | grep -o SYMBOL | wc -l
+# Counted independently: tr -d "\n " < seed | grep -o SYMBOL | wc -l
 SYMBOLS = {"3078/SKHCN-TĐC": 1, "40/KH-UBND": 2, "1703/QĐ-TTg": 6, "38-CT/TW": 4, "113/KH-UBND": 5}
 
 
