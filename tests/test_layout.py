@@ -78,3 +78,11 @@ def test_running_footer_with_page_label_is_removed():
     text, _, removed, _ = assemble(raw)
     assert text.count("Nội dung") == 12 and "Báo cáo 287" not in text
     assert {r.reason for r in removed} == {"running-footer"}
+
+
+def test_text_file_columns_side_by_side_become_separate_lines():
+    from tcdlcl_parse import read
+
+    data = "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ SƠN HÀ    Độc lập - Tự do - Hạnh phúc\nCó  hai dấu cách.\n".encode()
+    lines = [line.text for line in read(data).lines]
+    assert lines == ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ SƠN HÀ", "Độc lập - Tự do - Hạnh phúc", "Có  hai dấu cách."]

@@ -70,12 +70,14 @@ def _paragraphs(document: Any) -> Iterator[Any]:
                 yield paragraph
                 yield from _text_box_paragraphs(child, parent)
             elif child.tag == f"{_W}tbl":
-                seen: set[int] = set()
+                # Merged cells repeat across a row. Keep the elements themselves: the id() of
+                # an lxml proxy is reused once it is garbage-collected.
+                seen: set[Any] = set()
                 for row in Table(child, parent).rows:
                     for cell in row.cells:
-                        if id(cell._tc) in seen:  # merged cells repeat
+                        if cell._tc in seen:
                             continue
-                        seen.add(id(cell._tc))
+                        seen.add(cell._tc)
                         yield from walk(cell._tc, cell)
             elif child.tag == f"{_W}sdt":
                 content = child.find(f"{_W}sdtContent")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..errors import ReadError
 from ..layout import RawLine
 from .base import ReaderMeta
@@ -16,10 +18,20 @@ def read_text(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
     pages = text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
     paged = len(pages) > 1
     lines = [
-        RawLine(text=line, page=number if paged else None)
+        RawLine(text=column, page=number if paged else None)
         for number, page in enumerate(pages, start=1)
         for line in page.split("\n")
+        for column in _columns(line)
     ]
     return lines, ReaderMeta(
         extractor="text", encoding=encoding, page_count=len(pages) if paged else None
     )
+
+
+# PDF-to-text tools lay a two-column header side by side: "ỦY BAN NHÂN DÂN      CỘNG HÒA …".
+_COLUMN_GAP_RE = re.compile(r"(?<=\S) {4,}(?=\S)")
+
+
+def _columns(line: str) -> list[str]:
+    """A line split where a wide run of spaces separates two columns."""
+    return _COLUMN_GAP_RE.split(line) if "    " in line.strip() else [line]
