@@ -119,10 +119,92 @@ class StandardRef(Model):
     mentions: list[Span]
 
 
+class Signer(Span):
+    """The signature block: authority prefix, on whose behalf, position, name."""
+
+    authority: str | None = Field(default=None, description="'TM.', 'KT.', 'Q.', 'TL.', 'TUQ.', 'T/M' …")
+    on_behalf_of: str | None = Field(default=None, description="e.g. 'ỦY BAN NHÂN DÂN'.")
+    position: str | None = Field(default=None, description="e.g. 'CHỦ TỊCH'.")
+    name: str | None = None
+
+
+class Recipient(Span):
+    name: str = Field(description="Recipient as written, without the leading '-' and final ';'.")
+    note: str | None = Field(default=None, description="Purpose note, e.g. '(Báo cáo)', '(b/c)'.")
+
+
+class Metadata(Model):
+    """Format elements of the report's header and closing (Decree 30/2020, Điều 8)."""
+
+    national_title: bool = Field(False, description="Quốc hiệu present.")
+    motto: bool = Field(False, description="Tiêu ngữ present.")
+    issuer: str | None = Field(default=None, description="e.g. 'Ủy ban nhân dân xã Sơn Hà'.")
+    issuer_lines: list[str] = Field(default_factory=list, description="The issuer lines as written.")
+    issuer_from: Literal["header", "text"] | None = Field(
+        default=None, description="Header block, or inferred from the opening/signature."
+    )
+    symbol: str | None = Field(default=None, description="Number and symbol, e.g. '287/BC-UBND'.")
+    symbol_text: str | None = Field(default=None, description="The 'Số: …' line as written.")
+    symbol_span: Span | None = None
+    number_missing: bool = Field(False, description="'Số:   /BC-UBND' — a blank number.")
+    place: str | None = None
+    date: str | None = Field(default=None, description="ISO date of the date line.")
+    date_text: str | None = None
+    date_span: Span | None = None
+    doc_type: str | None = Field(default=None, description="e.g. 'Báo cáo'.")
+    title: str | None = Field(default=None, description="Trích yếu.")
+    recipients: list[Recipient] = Field(default_factory=list)
+    signer: Signer | None = None
+
+
+class Section(Model):
+    """A numbered heading of the report and the text under it."""
+
+    number: str = Field(description="Number as written, normalised: 'II', '1', 'a'.")
+    label: str = Field(description="Literal prefix, e.g. 'II.', 'Phần I', '1/'.")
+    scheme: Literal["part", "roman", "arabic", "decimal", "letter"]
+    title: str
+    level: int = Field(description="1 = top level.")
+    start: int = Field(description="Start of the heading.")
+    end: int = Field(description="End of the heading title.")
+    body_start: int
+    body_end: int
+    page: int | None = None
+    evidence: list[str] = Field(default_factory=list, description="Why it was taken as a heading.")
+    children: list[Section] = Field(default_factory=list)
+
+
+class Quantity(Model):
+    value: float
+    unit: str
+    text: str
+    start: int
+    end: int
+
+
+class Claim(Span):
+    """A sentence that asserts a result, an action or a plan."""
+
+    text: str
+    section: str | None = Field(default=None, description="Number path, e.g. 'II.3'.")
+    status: Literal["done", "not_done", "ongoing", "planned", "statement"]
+    quantities: list[Quantity] = Field(default_factory=list)
+    dates: list[str] = Field(default_factory=list)
+    citations: list[str] = Field(default_factory=list, description="Canonical symbols cited.")
+
+
 class ParsedReport(Model):
     """Everything parsed from one report; offsets point into ``document.text``."""
 
     document: SourceDocument
+    metadata: Metadata = Field(default_factory=Metadata)
+    citations: list[Citation] = Field(default_factory=list)
+    standards: list[StandardRef] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    findings: list[Finding] = Field(
+        default_factory=list, description="Findings of the parsers themselves (F…, S003, C002–C006)."
+    )
 
 
 class SectionMatch(Model):
@@ -151,6 +233,7 @@ class CheckResult(Model):
     """The result of checking one report against one profile."""
 
     source: str
+    sha256: str | None = Field(default=None, description="Of the file's bytes; --resume uses it.")
     profile: str
     passed: bool = Field(description="True when no finding has severity 'error'.")
     error: FileError | None = Field(default=None, description="Set when the file was unreadable.")

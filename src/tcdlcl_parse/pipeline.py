@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from .models import DocumentKind, ParsedReport, SourceDocument
+from .citations import citation_findings, extract_citations, extract_standards
+from .models import Citation, Claim, DocumentKind, Metadata, ParsedReport, SourceDocument
 from .readers import read
+from .structure.claims import parse_claims
+from .structure.header import parse_metadata
+from .structure.outline import parse_sections
 
 
 def parse(
@@ -14,7 +19,52 @@ def parse(
     *,
     layout: bool = True,
     lang: str = "vi",
+    claims: bool = True,
 ) -> ParsedReport:
-    """Read ``source`` (unless it is already a :class:`SourceDocument`) and parse it."""
+    """Read ``source`` (unless it is already a :class:`SourceDocument`) and parse it.
+
+    ``claims=False`` skips claim extraction, the only step that needs spaCy.
+    """
     document = source if isinstance(source, SourceDocument) else read(source, kind, layout=layout)
-    return ParsedReport(document=document)
+    text = document.text
+    metadata, header_findings = parse_metadata(document, lang)
+    sections, outline_findings = parse_sections(document, lang)
+    citations = _without_own_symbol(extract_citations(text, page_of=document.page_at), metadata)
+    report_date = dt.date.fromisoformat(metadata.date) if metadata.date else None
+    return ParsedReport(
+        document=document,
+        metadata=metadata,
+        citations=citations,
+        standards=extract_standards(text, page_of=document.page_at),
+        sections=sections,
+        claims=_with_citations(parse_claims(document, sections), citations) if claims else [],
+        findings=[
+            *header_findings,
+            *outline_findings,
+            *citation_findings(citations, report_date=report_date, lang=lang),
+        ],
+    )
+
+
+def _without_own_symbol(citations: list[Citation], metadata: Metadata) -> list[Citation]:
+    """The report's own "Số: 287/BC-UBND" is not a citation."""
+    span = metadata.symbol_span
+    if span is None:
+        return citations
+    kept = []
+    for citation in citations:
+        citation.mentions = [m for m in citation.mentions if not span.start <= m.start < span.end]
+        if citation.mentions:
+            kept.append(citation)
+    return kept
+
+
+def _with_citations(claims: list[Claim], citations: list[Citation]) -> list[Claim]:
+    """Attach to each claim the symbols mentioned inside it."""
+    for claim in claims:
+        claim.citations = [
+            citation.symbol
+            for citation in citations
+            if any(claim.start <= m.start < claim.end for m in citation.mentions)
+        ]
+    return claims

@@ -37,6 +37,7 @@ def rules() -> dict[str, Rule]:
 
 def make_finding(
     code: str,
+    /,
     *,
     lang: str = "vi",
     start: int | None = None,

@@ -29,7 +29,8 @@ def read_text(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
 
 
 # PDF-to-text tools lay a two-column header side by side: "ỦY BAN NHÂN DÂN      CỘNG HÒA …".
-_COLUMN_GAP_RE = re.compile(r"(?<=\S) {4,}(?=\S)")
+# A gap before "/" is a blank left for the number ("Số:      /BC-UBND"), not a column.
+_COLUMN_GAP_RE = re.compile(r"(?<=\S) {4,}(?=[^\s/])")
 
 
 def _columns(line: str) -> list[str]:

@@ -1,0 +1,265 @@
+"""The section outline: numbered headings (I./I-/Phần I, 1./1/ /1), 2.1., a)/a.) as a tree.
+
+Levels come from the order in which numbering schemes first appear (Roman, then Arabic,
+then letters is the Decree 30 shape, but a commune may start at Arabic). A numbered line is a
+heading only when it fits the numbering context — the next number at its level or a restart
+under a new parent — and reads like a heading; otherwise it stays body text (a numbered list
+inside a paragraph, a date, a quantity). Bold and font size are recorded as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Finding, Line, Section, SourceDocument
+from ..rules import make_finding
+from .regions import find_regions
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Roman numerals as OCR reads them: "Il." or "1I." for "II.", "lV" for "IV".
+_ROMAN_TOKEN = r"[IVX][IVXl1|]{0,4}|[l1|][IVX][IVXl1|]{0,3}|[l|]{2,4}"
+_HEADING_RE = re.compile(
+    rf"^(?:(?P<part>Phần\s+(?P<part_num>{_ROMAN_TOKEN}|\d{{1,2}}))\s*[.:\-–]?\s*"
+    rf"|(?P<roman>(?P<roman_num>{_ROMAN_TOKEN})\s*(?P<roman_sep>[.\-–:/)]))\s*"
+    r"|(?P<decimal>(?P<decimal_num>\d{1,2}(?:\.\d{1,2})+)\.?)\s+"
+    r"|(?P<arabic>(?P<arabic_num>\d{1,2})\s*(?P<arabic_sep>[./)\-]))\s+"
+    r"|(?P<letter>(?P<letter_num>[a-zđ])\s*(?P<letter_sep>[).]))\s+)"
+    r"(?P<rest>\S.*)?$"
+)
+_SENTENCE_END_RE = re.compile(r"[.;!?:)]\s*$")
+_LIST_ITEM_END_RE = re.compile(r";\s*$")
+_INLINE_TITLE_MAX = 90
+_TITLE_MAX = 300
+
+
+def roman_value(token: str) -> int | None:
+    token = token.replace("l", "I").replace("1", "I").replace("|", "I")
+    values = [_ROMAN_VALUES.get(ch) for ch in token]
+    if None in values:
+        return None
+    total = 0
+    for i, value in enumerate(values):
+        total += -value if i + 1 < len(values) and values[i + 1] > value else value
+    return total if _to_roman(total) == token else None
+
+
+def _to_roman(value: int) -> str:
+    out = ""
+    for number, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, value = divmod(value, number)
+        out += letters * count
+    return out
+
+
+@dataclass
+class _Candidate:
+    index: int  # line index
+    scheme: str  # "part" | "roman" | "arabic" | "decimal" | "letter"
+    style: str  # scheme plus separator: "arabic." and "arabic)" are different lists
+    value: int
+    number: str
+    label: str
+    rest: str
+
+
+@dataclass
+class _Node:
+    candidate: _Candidate
+    level: int
+    section: Section
+    children: list[_Node] = field(default_factory=list)
+
+
+def _candidate(index: int, line: Line) -> _Candidate | None:
+    match = _HEADING_RE.match(line.text)
+    if not match:
+        return None
+    rest = (match.group("rest") or "").strip()
+    if match.group("part"):
+        token = match.group("part_num")
+        value = int(token) if token.isdigit() else roman_value(token)
+        scheme, style, label = "part", "part", match.group("part")
+    elif match.group("roman"):
+        value = roman_value(match.group("roman_num"))
+        scheme, style, label = "roman", "roman" + match.group("roman_sep"), match.group("roman")
+        token = _to_roman(value) if value else ""
+    elif match.group("decimal"):
+        token = match.group("decimal_num")
+        value = int(token.rsplit(".", 1)[1])
+        scheme, style, label = "decimal", f"decimal{token.count('.')}", match.group("decimal")
+    elif match.group("arabic"):
+        token = match.group("arabic_num")
+        value = int(token)
+        scheme, style, label = "arabic", "arabic" + match.group("arabic_sep"), match.group("arabic")
+    else:
+        token = match.group("letter_num")
+        value = "abcdđeghiklmnopqrstuvxy".find(token) + 1
+        scheme, style, label = "letter", "letter" + match.group("letter_sep"), match.group("letter")
+    if not value or not rest:
+        return None
+    return _Candidate(index, scheme, style, value, str(token), label.strip(), rest)
+
+
+def _reads_like_heading(candidate: _Candidate, line: Line) -> bool:
+    """A list item ends with ';' (a heading may end with ',' when its title runs on), unless
+    it is a run-in heading ("2. Hạn chế: … ;") whose line merely wraps there."""
+    if _LIST_ITEM_END_RE.search(line.text) and candidate.scheme in ("arabic", "letter", "decimal"):
+        return bool(line.bold) or 0 < candidate.rest.find(":") <= _INLINE_TITLE_MAX
+    return True
+
+
+def _title_and_body_start(
+    document: SourceDocument, lines: list[Line], candidate: _Candidate, stop: int
+) -> tuple[str, int, int]:
+    """(title, end of title, where the body starts) for a heading line."""
+    line = lines[candidate.index]
+    rest_start = line.end - len(candidate.rest)
+    colon = candidate.rest.find(":")
+    if 0 < colon <= _INLINE_TITLE_MAX and candidate.rest[colon + 1 :].strip():
+        # "1. Ưu điểm: Công tác chỉ đạo …" — a run-in heading.
+        title_end = rest_start + colon
+        body_start = title_end + 1
+        return document.text[rest_start:title_end].strip(), title_end, body_start
+    end_index = candidate.index
+    while end_index + 1 < stop and _continues_title(lines[end_index].text, lines[end_index + 1].text):
+        end_index += 1
+    title_end = lines[end_index].end
+    title = " ".join(lines[i].text for i in range(candidate.index + 1, end_index + 1))
+    title = (candidate.rest + " " + title).strip()
+    if len(title) > _TITLE_MAX:  # a numbered paragraph: its first sentence is the title
+        sentence = re.match(r".+?[.;!?](?=\s|$)", title)
+        title = sentence.group(0) if sentence else title[:_TITLE_MAX]
+    return title, title_end, title_end
+
+
+def _continues_title(current: str, following: str) -> bool:
+    if _SENTENCE_END_RE.search(current) or _HEADING_RE.match(following):
+        return False
+    if following.startswith(("-", "+", "•", "http")):
+        return False
+    return following[:1].islower() or following.startswith("(") or current.rstrip().endswith((",", "-", "và"))
+
+
+def parse_sections(document: SourceDocument, lang: str = "vi") -> tuple[list[Section], list[Finding]]:
+    """The outline of the report's content, and S003 numbering findings."""
+    regions = find_regions(document)
+    lines = document.lines
+    stop = regions.ending_sentence if regions.ending_sentence is not None else regions.closing_start
+    style_levels: dict[str, int] = {}
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for index in range(regions.content_start, stop):
+        line = lines[index]
+        candidate = _candidate(index, line)
+        if candidate is None or not _reads_like_heading(candidate, line):
+            continue
+        level = style_levels.get(candidate.style)
+        if level is None:
+            if candidate.value != 1 and not (candidate.scheme in ("roman", "part") and not stack):
+                continue  # a new list starts at 1 (only the top level may start elsewhere)
+            level = stack[-1].level + 1 if stack else 1
+        trial = list(stack)
+        while trial and trial[-1].level > level:
+            trial.pop()
+        if trial and trial[-1].level == level:
+            if not _fits_after(trial[-1].candidate, candidate):
+                continue  # out of context: body text of the open section
+            trial.pop()
+        if (trial and level > trial[-1].level + 1) or (not trial and level != 1):
+            continue  # skips a level: a list in the body, not a heading
+        style_levels.setdefault(candidate.style, level)
+        node = _Node(candidate, level, _section(document, lines, candidate, level, stop))
+        (trial[-1].children if trial else roots).append(node)
+        stack = [*trial, node]
+    end = _region_end(document, stop)
+    sections = [
+        _finish(node, document, roots[i + 1].section.start if i + 1 < len(roots) else end)
+        for i, node in enumerate(roots)
+    ]
+    return sections, _numbering_findings(roots, lang)
+
+
+def _fits_after(previous: _Candidate, candidate: _Candidate) -> bool:
+    """Same-level numbers go up; a small gap or a repeat is tolerated (reported as S003).
+    A top-level heading in capitals is kept even when its number goes back (sections moved
+    without renumbering)."""
+    if previous.value <= candidate.value <= previous.value + 3:
+        return True
+    return candidate.scheme in ("roman", "part") and candidate.rest.isupper()
+
+
+def _section(document: SourceDocument, lines: list[Line], candidate: _Candidate, level: int, stop: int) -> Section:
+    line = lines[candidate.index]
+    title, title_end, body_start = _title_and_body_start(document, lines, candidate, stop)
+    evidence = ["numbered"]
+    if line.bold:
+        evidence.append("bold")
+    if title.isupper():
+        evidence.append("caps")
+    if line.numbering:
+        evidence.append("docx-numbering")
+    return Section(
+        number=candidate.number,
+        label=candidate.label,
+        scheme=candidate.scheme,  # type: ignore[arg-type]
+        title=title,
+        level=level,
+        start=line.start,
+        end=title_end,
+        body_start=body_start,
+        body_end=body_start,
+        page=line.page,
+        evidence=evidence,
+    )
+
+
+def _finish(node: _Node, document: SourceDocument, end: int) -> Section:
+    """Set body ranges: a body runs to the next heading (child or sibling) or ``end``."""
+    children = node.children
+    first_child = children[0].section.start if children else end
+    body_end = max(node.section.body_start, min(first_child, end))
+    finished = []
+    for i, child in enumerate(children):
+        following = children[i + 1].section.start if i + 1 < len(children) else end
+        finished.append(_finish(child, document, following))
+    return node.section.model_copy(
+        update={"body_end": _trim(document.text, node.section.body_start, body_end), "children": finished}
+    )
+
+
+def _region_end(document: SourceDocument, stop: int) -> int:
+    return document.lines[stop].start if stop < len(document.lines) else len(document.text)
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _numbering_findings(nodes: list[_Node], lang: str) -> list[Finding]:
+    findings: list[Finding] = []
+    expected = 1
+    for node in nodes:
+        value = node.candidate.value
+        if value != expected:
+            kind = "repeat" if value < expected else "gap"
+            findings.append(
+                make_finding(
+                    "S003", lang=lang, start=node.section.start, end=node.section.end,
+                    page=node.section.page, label=node.candidate.label, kind=kind,
+                    expected=_display(node.candidate, expected),
+                )
+            )
+        expected = value + 1
+        findings += _numbering_findings(node.children, lang)
+    return findings
+
+
+def _display(candidate: _Candidate, value: int) -> str:
+    if candidate.scheme in ("roman", "part"):
+        return _to_roman(value)
+    if candidate.scheme == "letter":
+        return "abcdđeghiklmnopqrstuvxy"[value - 1] if value <= 23 else str(value)
+    return str(value)

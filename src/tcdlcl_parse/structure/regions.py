@@ -1,0 +1,80 @@
+"""Where the header ends, the content starts and the closing blocks begin.
+
+Works on line indices of :attr:`SourceDocument.lines`; every other structure parser reads
+only its own region, so the Quốc hiệu never becomes a section and "Nơi nhận" never a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..models import Line, SourceDocument
+from ..normalize import ascii_key
+
+# The closing: recipients block, signature authority, or the report's closing sentence.
+CLOSING_RE = re.compile(r"^(?:nơi nhận|kính gửi|(?:tm|kt|tl|tuq|q)\.\s|t/m\s|k/t\s|t/l\s)", re.I)
+_CLOSING_SENTENCE_RE = re.compile(r"^trên đây là", re.I)
+# Sentences that open the content of a report right after its title block.
+_OPENING_RE = re.compile(r"^(?:thực hiện|căn cứ|theo|kính gửi|để|nhằm|qua|ngày|trong)\b", re.I)
+_RULE_RE = re.compile(r"^[-_=—–.*\s]{3,}$")
+_TITLE_SEARCH_LINES = 30
+
+
+@lru_cache(maxsize=1)
+def document_types() -> dict[str, str]:
+    """ascii key of an upper-case type name → its display name ('bao cao' → 'Báo cáo')."""
+    import csv
+
+    text = resources.files("tcdlcl_parse").joinpath("data/loai-van-ban.csv").read_text("utf-8")
+    names = {row["ten_loai"].split(" (")[0] for row in csv.DictReader(text.splitlines())}
+    return {ascii_key(name): name for name in names}
+
+
+@dataclass(frozen=True, slots=True)
+class Regions:
+    type_line: int | None  # index of "BÁO CÁO"
+    content_start: int  # first line of the content (after title block)
+    closing_start: int  # first line of the closing (or len(lines))
+    ending_sentence: int | None  # "Trên đây là báo cáo …"
+
+
+def is_gap_before(document: SourceDocument, line: Line) -> bool:
+    return document.text[max(0, line.start - 2) : line.start] == "\n\n"
+
+
+def find_regions(document: SourceDocument) -> Regions:
+    lines = document.lines
+    types = document_types()
+    type_line = next(
+        (
+            i
+            for i, line in enumerate(lines[:_TITLE_SEARCH_LINES])
+            if ascii_key(line.text.strip()) in types and line.text.strip().isupper()
+        ),
+        None,
+    )
+    content_start = 0
+    if type_line is not None:
+        content_start = type_line + 1
+        while content_start < len(lines) and content_start - type_line <= 4:
+            line = lines[content_start]
+            if content_start > type_line + 1 and (
+                _OPENING_RE.match(line.text) or is_gap_before(document, line)
+            ):
+                break
+            if _RULE_RE.match(line.text):
+                content_start += 1
+                break
+            content_start += 1
+    closing_start = len(lines)
+    ending_sentence = None
+    for i in range(len(lines) - 1, max(content_start, len(lines) * 2 // 5) - 1, -1):
+        text = lines[i].text
+        if CLOSING_RE.match(text):
+            closing_start = i
+        elif _CLOSING_SENTENCE_RE.match(text):
+            ending_sentence = i
+    return Regions(type_line, content_start, closing_start, ending_sentence)

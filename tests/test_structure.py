@@ -1,0 +1,169 @@
+import pytest
+
+from tcdlcl_parse.structure.claims import parse_claims, quantities_in, status_of
+from tcdlcl_parse.structure.header import parse_metadata
+from tcdlcl_parse.structure.outline import parse_sections, roman_value
+
+from .helpers import doc
+
+HEADER = """
+ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ SƠN HÀ                Độc lập - Tự do - Hạnh phúc
+Số: 287/BC-UBND          Sơn Hà, ngày 03 tháng 12 năm 2025
+BÁO CÁO
+Kết quả công tác tiêu chuẩn, đo lường, chất lượng năm 2025
+Thực hiện Công văn số 3078/SKHCN-TĐC ngày 25/11/2025, UBND xã báo cáo như sau:
+"""
+CLOSING = """
+Nơi nhận:                                TM. ỦY BAN NHÂN DÂN
+- Sở KH&CN (b/c);                        KT. CHỦ TỊCH
+- Lưu: VT.                               PHÓ CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+
+def outline_of(body: str):
+    sections, findings = parse_sections(doc(HEADER + body + CLOSING))
+    def flat(nodes):
+        for node in nodes:
+            yield (node.level, node.number, node.title)
+            yield from flat(node.children)
+    return list(flat(sections)), [f.code for f in findings]
+
+
+def test_header_elements_from_side_by_side_columns():
+    metadata, findings = parse_metadata(doc(HEADER + "I. KẾT QUẢ\nĐã làm.\n" + CLOSING))
+    assert metadata.issuer == "Ủy ban nhân dân xã Sơn Hà" and metadata.issuer_from == "header"
+    assert (metadata.symbol, metadata.place, metadata.date) == ("287/BC-UBND", "Sơn Hà", "2025-12-03")
+    assert metadata.national_title and metadata.motto
+    assert (metadata.doc_type, metadata.title) == ("Báo cáo", "Kết quả công tác tiêu chuẩn, đo lường, chất lượng năm 2025")
+    assert [(r.name, r.note) for r in metadata.recipients] == [("Sở KH&CN", "(b/c)"), ("Lưu: VT", None)]
+    signer = metadata.signer
+    assert (signer.authority, signer.on_behalf_of, signer.position, signer.name) == ("KT.", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")
+    assert findings == []
+
+
+def test_header_interleaved_in_any_column_order():
+    text = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nUBND PHƯỜNG ĐỨC PHỔ\nĐộc lập – Tự do – Hạnh phúc\nĐức Phổ, ngày 05 tháng 01 năm 2026\nSố: 12/BC-UBND\nBÁO CÁO\nVề việc X\nI. A\nĐã làm.\n" + CLOSING
+    metadata, findings = parse_metadata(doc(text))
+    assert metadata.issuer == "UBND phường Đức Phổ"
+    assert (metadata.symbol, metadata.date) == ("12/BC-UBND", "2026-01-05")
+    assert findings == []
+
+
+@pytest.mark.parametrize(
+    "replace, code",
+    [
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "F001"),
+        ("Số: 287/BC-UBND", "F002"),
+        ("Sơn Hà, ngày 03 tháng 12 năm 2025", "F003"),
+        ("BÁO CÁO", "F004"),
+    ],
+)
+def test_each_missing_header_element_has_its_code(replace, code):
+    metadata, findings = parse_metadata(doc((HEADER + "I. KẾT QUẢ\nĐã làm.\n" + CLOSING).replace(replace, "")))
+    assert [f.code for f in findings] == [code]
+
+
+def test_blank_number_type_mismatch_and_leading_zero():
+    text = HEADER.replace("287/BC-UBND", "    /BC-UBND").replace("ngày 03 tháng 12", "ngày 3 tháng 12")
+    metadata, findings = parse_metadata(doc(text + "I. A\nĐã làm.\n" + CLOSING))
+    assert metadata.number_missing and [f.code for f in findings] == ["F002", "F011"]
+    _, findings = parse_metadata(doc(HEADER.replace("287/BC-UBND", "287/KH-UBND") + CLOSING))
+    assert [f.code for f in findings] == ["F009"]
+    _, findings = parse_metadata(doc(HEADER.replace("tháng 12", "tháng 02") + CLOSING))
+    assert findings == []
+
+
+def test_missing_recipients_and_signature():
+    _, findings = parse_metadata(doc(HEADER + "I. A\nĐã làm.\n"))
+    assert [f.code for f in findings] == ["F005", "F007"]
+
+
+@pytest.mark.parametrize("style", [("I.", "1.", "a)"), ("I-", "1/", "a."), ("Phần I.", "1)", "a)")])
+def test_numbering_schemes(style):
+    top, mid, low = style
+    body = (
+        f"{top} CÔNG TÁC CHỈ ĐẠO\n{mid} Ban hành kế hoạch\nĐã ban hành.\n"
+        f"{low.replace('a', 'a')} Tuyên truyền\nĐã làm.\n{low.replace('a', 'b')} Kiểm tra\nĐã kiểm tra.\n"
+        f"{mid.replace('1', '2')} Phân công\nĐã phân công.\n{top.replace('I', 'II')} KẾT QUẢ\nĐã đạt.\n"
+    )
+    outline, findings = outline_of(body)
+    assert outline == [
+        (1, "I", "CÔNG TÁC CHỈ ĐẠO"), (2, "1", "Ban hành kế hoạch"), (3, "a", "Tuyên truyền"),
+        (3, "b", "Kiểm tra"), (2, "2", "Phân công"), (1, "II", "KẾT QUẢ"),
+    ]  # fmt: skip
+    assert findings == []
+
+
+def test_bullets_dates_and_lists_in_body_are_not_headings():
+    body = (
+        "I. KẾT QUẢ\n1. Tuyên truyền\n- Đã phát tờ rơi;\n+ 2. không phải mục\n"
+        "25/11/2025 là ngày ban hành.\nCác việc: 1) rà soát; 2) kiểm tra;\n1) Việc một;\n2) Việc hai;\n"
+        "2. Kiểm tra\nĐã kiểm tra.\n"
+    )
+    outline, _ = outline_of(body)
+    assert outline == [(1, "I", "KẾT QUẢ"), (2, "1", "Tuyên truyền"), (2, "2", "Kiểm tra")]
+
+
+def test_inline_headings_and_multi_line_titles():
+    body = (
+        "III. ĐÁNH GIÁ CHUNG\n1. Ưu điểm: Công tác chỉ đạo kịp thời.\n"
+        "2. Tuyên truyền, nâng cao nhận thức của cấp ủy đảng, chính quyền,\nNhân dân và doanh nghiệp\n"
+        "(Mục I phụ lục)\n- Đã làm.\n"
+    )
+    sections, _ = parse_sections(doc(HEADER + body + CLOSING))
+    first, second = sections[0].children
+    assert first.title == "Ưu điểm" and doc(HEADER + body + CLOSING).text[first.body_start : first.body_end].strip() == "Công tác chỉ đạo kịp thời."
+    assert second.title == "Tuyên truyền, nâng cao nhận thức của cấp ủy đảng, chính quyền, Nhân dân và doanh nghiệp (Mục I phụ lục)"
+
+
+def test_ocr_roman_numerals_are_read():
+    assert [roman_value(t) for t in ("Il", "ll", "1I", "IV", "lV", "IIII")] == [2, 2, 2, 4, 4, None]
+    outline, _ = outline_of("I. CHỈ ĐẠO\nĐã làm.\nIl. KẾT QUẢ\nĐã làm.\nIll. ĐÁNH GIÁ\nĐã làm.\n")
+    assert [(n, t) for _, n, t in outline] == [("I", "CHỈ ĐẠO"), ("II", "KẾT QUẢ"), ("III", "ĐÁNH GIÁ")]
+
+
+def test_numbering_gaps_and_repeats_are_s003():
+    _, findings = outline_of("I. A\nx.\nII. B\nx.\nIV. D\nx.\n")
+    assert findings == ["S003"]
+    _, findings = outline_of("I. A\n1. a\nx.\n2. b\nx.\n2. c\nx.\n")
+    assert findings == ["S003"]
+
+
+@pytest.mark.parametrize(
+    "sentence, status",
+    [
+        ("Đã tổ chức 03 lớp tập huấn.", "done"),
+        ("Xã chưa bố trí kinh phí.", "not_done"),
+        ("Đang xây dựng mô hình.", "ongoing"),
+        ("Năm 2026 sẽ tổ chức kiểm tra.", "planned"),
+        ("Tình hình kinh tế ổn định.", "statement"),
+    ],
+)
+def test_claim_status(sentence, status):
+    assert status_of(sentence, planned_section=False) == status
+
+
+def test_quantities_in_vietnamese_number_format():
+    text = "Đã cử 01 công chức, phát 1.200 tờ rơi, đạt 101,2% kế hoạch, ngày 25/11/2025, năm 2025, số 40/KH-UBND, 3 tháng."
+    assert [(q.value, q.unit, q.text) for q in quantities_in(text, 0)] == [
+        (1.0, "công chức", "01 công chức"), (1200.0, "tờ rơi", "1.200 tờ rơi"), (101.2, "%", "101,2%"),
+    ]  # fmt: skip
+
+
+def test_seed_claims_carry_their_quantities(seed_parsed):
+    with_quantities = [(c.section, c.status, [(q.value, q.unit) for q in c.quantities]) for c in seed_parsed.claims if c.quantities]
+    assert with_quantities == [("II.3", "done", [(1.0, "công chức")]), ("V", "planned", [(2.0, "sản phẩm")])]
+    assert all(seed_parsed.document.text[c.start : c.end].strip(" -+•") == c.text for c in seed_parsed.claims)
+    assert {c.section for c in seed_parsed.claims} >= {"I.1", "II.1", "II.3", "III.2", "IV", "V"}
+
+
+@pytest.fixture(scope="module")
+def seed_parsed():
+    from tcdlcl_parse.pipeline import parse
+
+    from .conftest import SEED_TXT
+
+    return parse(SEED_TXT)
