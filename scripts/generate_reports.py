@@ -57,31 +57,25 @@ TITLES = {
     "IV": ["KIẾN NGHỊ, ĐỀ XUẤT", "KIẾN NGHỊ VÀ ĐỀ XUẤT", "ĐỀ XUẤT, KIẾN NGHỊ"],
     "V": ["NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM NĂM 2026", "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026", "NHIỆM VỤ NĂM 2026"],
 }  # fmt: skip
-# Body sentences per section; {n…} placeholders become quantities recorded in the truth.
-BODIES = {
-    "I.1": ["UBND {unit} đã ban hành Kế hoạch số {plan}/KH-UBND ngày {plan_date} triển khai Kế hoạch số 40/KH-UBND ngày 09/9/2025 của UBND tỉnh Quảng Ngãi."],
-    "I.2": ["UBND {unit} đã phân công công chức văn hóa - xã hội phụ trách, giao nhiệm vụ cụ thể cho các thôn, tổ dân phố."],
-    "II.1": ["Đã tổ chức {n1} buổi tuyên truyền trên hệ thống truyền thanh và phát {n2} tờ rơi đến người dân.", "Đã đăng {n1} tin, bài trên Trang thông tin điện tử của {unit}."],
-    "II.2": ["Đã rà soát {n1} cơ sở sản xuất, kinh doanh để hướng dẫn áp dụng tiêu chuẩn và truy xuất nguồn gốc theo Quyết định số 100/QĐ-TTg ngày 19/01/2019 của Thủ tướng Chính phủ."],
-    "II.3": ["Đã cử {n1} công chức tham gia lớp tập huấn do Sở Khoa học và Công nghệ tổ chức.", "Đã tổ chức {n1} lớp tập huấn cho {n2} học viên là hộ kinh doanh trên địa bàn."],
-    "II.4": ["Đã phối hợp kiểm tra {n1} cơ sở kinh doanh, phát hiện {n2} vi phạm về ghi nhãn hàng hóa.", "Đã kiểm tra {n1} cơ sở, chưa phát hiện vi phạm."],
-    "II.5": ["Mặt trận và các đoàn thể đã vận động {n1} hộ kinh doanh ký cam kết không kinh doanh hàng giả."],
-    "III.1": ["Công tác chỉ đạo kịp thời, sự phối hợp giữa các ngành chặt chẽ."],
-    "III.2": ["Một số hộ kinh doanh chưa chú trọng ghi nhãn hàng hóa; kinh phí còn hạn chế."],
-    "III.3": ["Nhận thức của một bộ phận người dân còn hạn chế; cán bộ phụ trách còn kiêm nhiệm."],
-    "IV": ["Đề nghị Sở Khoa học và Công nghệ tiếp tục mở các lớp tập huấn nghiệp vụ cho công chức cấp xã."],
-    "V": ["Năm 2026, tiếp tục tuyên truyền, dự kiến tổ chức {n1} lớp tập huấn và kiểm tra ít nhất {n2} cơ sở."],
-    None: ["Diện tích gieo trồng đạt {n1} ha, năng suất bình quân đạt {n2} tạ/ha."],
+# Body sentences per section; {n1}/{n2} become quantities, each with the unit it counts.
+BODIES: dict[str | None, list[tuple[str, tuple[str, ...]]]] = {
+    "I.1": [("UBND {unit} đã ban hành Kế hoạch số {plan}/KH-UBND ngày {plan_date} triển khai Kế hoạch số 40/KH-UBND ngày 09/9/2025 của UBND tỉnh Quảng Ngãi.", ())],
+    "I.2": [("UBND {unit} đã phân công công chức văn hóa - xã hội phụ trách, giao nhiệm vụ cụ thể cho các thôn, tổ dân phố.", ())],
+    "II.1": [("Đã tổ chức {n1} buổi tuyên truyền trên hệ thống truyền thanh và phát {n2} tờ rơi đến người dân.", ("buổi", "tờ rơi")),
+             ("Đã đăng {n1} tin, bài trên Trang thông tin điện tử của {unit}.", ("tin, bài",))],
+    "II.2": [("Đã rà soát {n1} cơ sở sản xuất, kinh doanh để hướng dẫn áp dụng tiêu chuẩn và truy xuất nguồn gốc theo Quyết định số 100/QĐ-TTg ngày 19/01/2019 của Thủ tướng Chính phủ.", ("cơ sở",))],
+    "II.3": [("Đã cử {n1} công chức tham gia lớp tập huấn do Sở Khoa học và Công nghệ tổ chức.", ("công chức",)),
+             ("Đã tổ chức {n1} lớp tập huấn cho {n2} học viên là hộ kinh doanh trên địa bàn.", ("lớp", "học viên"))],
+    "II.4": [("Đã phối hợp kiểm tra {n1} cơ sở kinh doanh, phát hiện {n2} vi phạm về ghi nhãn hàng hóa.", ("cơ sở", "vi phạm")),
+             ("Đã kiểm tra {n1} cơ sở, chưa phát hiện vi phạm.", ("cơ sở",))],
+    "II.5": [("Mặt trận và các đoàn thể đã vận động {n1} hộ kinh doanh ký cam kết không kinh doanh hàng giả.", ("hộ kinh doanh",))],
+    "III.1": [("Công tác chỉ đạo kịp thời, sự phối hợp giữa các ngành chặt chẽ.", ())],
+    "III.2": [("Một số hộ kinh doanh chưa chú trọng ghi nhãn hàng hóa; kinh phí còn hạn chế.", ())],
+    "III.3": [("Nhận thức của một bộ phận người dân còn hạn chế; cán bộ phụ trách còn kiêm nhiệm.", ())],
+    "IV": [("Đề nghị Sở Khoa học và Công nghệ tiếp tục mở các lớp tập huấn nghiệp vụ cho công chức cấp xã.", ())],
+    "V": [("Năm 2026, tiếp tục tuyên truyền, dự kiến tổ chức {n1} lớp tập huấn và kiểm tra ít nhất {n2} cơ sở.", ("lớp", "cơ sở"))],
+    None: [("Diện tích gieo trồng đạt {n1} ha, năng suất bình quân đạt {n2} tạ/ha.", ("ha", "tạ/ha"))],
 }  # fmt: skip
-UNITS = {
-    "II.1": ("buổi", "tờ rơi", "tin, bài"),
-    "II.2": ("cơ sở",),
-    "II.3": ("công chức", "lớp", "học viên"),
-    "II.4": ("cơ sở", "vi phạm"),
-    "II.5": ("hộ kinh doanh",),
-    "V": ("lớp", "cơ sở"),
-    None: ("ha", "tạ/ha"),
-}
 PROFILE_ORDER = ["I", "I.1", "I.2", "II", "II.1", "II.2", "II.3", "II.4", "II.5", "III", "III.1", "III.2", "III.3", "IV", "V"]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII"]
 
@@ -152,7 +146,8 @@ def build(rng: random.Random, name: str, options: Options) -> tuple[list[str], l
     """(header lines: the two columns side by side, body lines, truth)."""
     kind, commune = _commune_for(name, rng)
     unit = f"{kind} {commune}"
-    report_date = dt.date(2025, 12, rng.randint(1, 15))
+    # A leading-zero defect shows only on days 1–9 ("ngày 3 tháng 12").
+    report_date = dt.date(2025, 12, rng.randint(1, 9 if options.leading_zero_defect else 15))
     number = rng.randint(100, 420)
     truth = Truth(
         commune=unit,
@@ -210,7 +205,8 @@ def build(rng: random.Random, name: str, options: Options) -> tuple[list[str], l
         truth.defects.append(f"missing-section:{missing}")
     tops = [s for s in section_ids if "." not in s]
     if options.reorder and "IV" in tops and "V" in tops:
-        tops[tops.index("IV")], tops[tops.index("V")] = "V", "IV"
+        four, five = tops.index("IV"), tops.index("V")
+        tops[four], tops[five] = "V", "IV"
         truth.defects.append("reordered:V")
     if options.distractor:
         tops.insert(tops.index("III") if "III" in tops else len(tops), None)
@@ -259,7 +255,7 @@ def _pick_title(rng: random.Random, section: str, options: Options, truth: Truth
 
 
 def _paragraphs(rng, section, unit, plan_number, report_date, options, truth) -> list[str]:
-    template = rng.choice(BODIES.get(section, ["Nội dung được triển khai theo kế hoạch."]))
+    template, units = rng.choice(BODIES.get(section, [("Nội dung được triển khai theo kế hoạch.", ())]))
     n1, n2 = rng.randint(2, 30), rng.randint(1, 1500)
     n2 = min(n2, n1 - 1) if section == "II.4" else n2
     values = {"n1": f"{n1:02d}", "n2": f"{n2:,}".replace(",", ".") if n2 >= 1000 else f"{n2:02d}"}
@@ -282,10 +278,8 @@ def _paragraphs(rng, section, unit, plan_number, report_date, options, truth) ->
             truth.defects.append("cited-after-report:12/TB-UBND")
     if section == "II.2":
         truth.citations.append({"symbol": "100/QĐ-TTg", "date": "2019-01-19"})
-    for placeholder, unit_name in zip(("{n1}", "{n2}"), UNITS.get(section, ())):
-        if placeholder in template:
-            value = n1 if placeholder == "{n1}" else n2
-            truth.quantities.append({"value": value, "unit": unit_name})
+    for value, unit_name in zip((n1, n2), units):
+        truth.quantities.append({"value": value, "unit": unit_name})
     return [text]
 
 

@@ -14,7 +14,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tcdlcl_parse import read
+from tcdlcl_parse.check import check
+from tcdlcl_parse.models import Section
+from tcdlcl_parse.pipeline import parse
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
@@ -35,9 +37,19 @@ def expected_path(path: Path) -> Path:
     return path.with_name(path.name + ".expected.json")
 
 
+def _outline(sections: list[Section]) -> list[Any]:
+    return [
+        f"{s.label} {s.title[:60]}" if not s.children else {f"{s.label} {s.title[:60]}": _outline(s.children)}
+        for s in sections
+    ]
+
+
 def summarize(path: Path) -> dict[str, Any]:
-    document = read(path)
+    parsed = parse(path)
+    document = parsed.document
     texts = [line.text for line in document.lines]
+    metadata = parsed.metadata
+    result = check(parsed, "cv3078")
     return {
         "document": {
             "kind": document.kind,
@@ -52,7 +64,26 @@ def summarize(path: Path) -> dict[str, Any]:
             "removed_lines": [
                 {"text": r.text, "page": r.page, "reason": r.reason} for r in document.removed_lines
             ],
-        }
+        },
+        "metadata": {
+            "issuer": metadata.issuer,
+            "symbol": metadata.symbol,
+            "place": metadata.place,
+            "date": metadata.date,
+            "doc_type": metadata.doc_type,
+            "title": metadata.title,
+            "recipients": [r.name for r in metadata.recipients],
+            "signer": metadata.signer.model_dump(include={"authority", "position", "name"}) if metadata.signer else None,
+        },
+        "outline": _outline(parsed.sections),
+        "citations": [[c.symbol, c.date, c.doc_type, c.issuer] for c in parsed.citations],
+        "quantities": [[c.section, c.status, q.value, q.unit] for c in parsed.claims for q in c.quantities],
+        "check": {
+            "passed": result.passed,
+            "missing_sections": result.missing_sections,
+            "sections": {k: v.heading[:60] for k, v in result.sections.items()},
+            "findings": [f"{f.code} {f.section or ''} {f.message}".replace("  ", " ") for f in result.findings],
+        },
     }
 
 

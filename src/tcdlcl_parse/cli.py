@@ -45,6 +45,45 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)"
     )
     parse_cmd.set_defaults(handler=_cmd_parse)
+
+    check_cmd = commands.add_parser(
+        "check", help="check reports (files or folders) against a profile (default: cv3078)"
+    )
+    check_cmd.add_argument(
+        "paths", nargs="+", metavar="PATH", help="report files, or folders to search for .pdf/.docx/.txt"
+    )
+    check_cmd.add_argument(
+        "--profile", default="cv3078", help="bundled profile id or a profile .toml file (default: cv3078)"
+    )
+    check_cmd.add_argument(
+        "--format",
+        choices=("text", "table", "json", "jsonl", "csv", "xlsx"),
+        default="text",
+        help="text: findings per report (default); table: one row per report; xlsx needs --output",
+    )
+    check_cmd.add_argument("--output", "-o", metavar="PATH", help="write to PATH (atomically) instead of stdout")
+    check_cmd.add_argument(
+        "--jobs", "-j", type=int, default=None, metavar="N", help="parallel processes (default: all cores)"
+    )
+    check_cmd.add_argument(
+        "--timeout", type=float, default=120.0, metavar="SECONDS", help="time limit per file (default: 120)"
+    )
+    check_cmd.add_argument(
+        "--resume",
+        action="store_true",
+        help="with --format jsonl --output FILE: skip files whose results are already in FILE",
+    )
+    check_cmd.add_argument("--fast", action="store_true", help="read PDFs with pypdfium2")
+    check_cmd.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)"
+    )
+    check_cmd.set_defaults(handler=_cmd_check)
+
+    profiles_cmd = commands.add_parser("profiles", help="list bundled profiles")
+    profiles_cmd.add_argument(
+        "--schema", action="store_true", help="print the JSON Schema of the profile format"
+    )
+    profiles_cmd.set_defaults(handler=_cmd_profiles)
     return parser
 
 
@@ -62,6 +101,50 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     else:
         sys.stdout.write(render_parsed_text(report, args.lang))
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .profile import ProfileError, load_profile
+    from .walk import find_reports
+
+    if args.format == "xlsx" and not args.output:
+        print("tcdlcl: --format xlsx " + _NEEDS_OUTPUT[args.lang], file=sys.stderr)
+        return EXIT_USAGE
+    if args.resume and not (args.output and args.format == "jsonl"):
+        print("tcdlcl: --resume " + _RESUME_NEEDS[args.lang], file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        profile = load_profile(args.profile)
+    except ProfileError as error:
+        print(f"tcdlcl: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    files, skipped = find_reports(args.paths)
+    for path, reason in skipped:
+        print(f"tcdlcl: {path}: {reason}", file=sys.stderr)
+    if not files:
+        print("tcdlcl: " + _NO_FILES[args.lang], file=sys.stderr)
+        return EXIT_USAGE
+    from .runner import run_check
+
+    return run_check(files, profile, args)
+
+
+_NEEDS_OUTPUT = {"vi": "cần --output TỆP", "en": "needs --output FILE"}
+_RESUME_NEEDS = {"vi": "cần --format jsonl --output TỆP", "en": "needs --format jsonl --output FILE"}
+_NO_FILES = {"vi": "không có tệp báo cáo nào để kiểm tra", "en": "no report files to check"}
+
+
+def _cmd_profiles(args: argparse.Namespace) -> int:
+    import json
+
+    from .profile import bundled_profiles, profile_json_schema
+
+    if args.schema:
+        sys.stdout.write(json.dumps(profile_json_schema(), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for profile_id, name in sorted(bundled_profiles().items()):
+        print(f"{profile_id}\t{name}")
     return EXIT_OK
 
 

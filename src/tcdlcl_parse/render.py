@@ -108,3 +108,23 @@ def render_check_text(results: list[CheckResult], lang: str = "vi") -> str:
         )
     )
     return "\n".join(out) + "\n"
+
+
+def render_check_table(results: list[CheckResult], lang: str = "vi") -> str:
+    """One row per report, for a terminal or a text file."""
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from .export import SUMMARY_COLUMNS, summary_row
+
+    columns = SUMMARY_COLUMNS["en" if lang == "en" else "vi"]
+    table = Table(show_lines=False)
+    for column in columns[:-1]:
+        table.add_column(column, overflow="fold")
+    for result in results:
+        table.add_row(*(str(cell) for cell in summary_row(result, lang)[:-1]))
+    buffer = StringIO()
+    Console(file=buffer, width=160, force_terminal=False, color_system=None).print(table)
+    return buffer.getvalue()

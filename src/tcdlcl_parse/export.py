@@ -1,0 +1,147 @@
+"""Write check results as JSON, JSON Lines, CSV or XLSX — atomically.
+
+Every writer consumes an iterator of results and writes to a temporary file beside the target,
+renamed over it only when complete: an interrupted run never leaves a half-written report.
+JSON Lines is the streaming format: one result per line, usable by ``--resume``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from .models import CheckResult
+
+SUMMARY_COLUMNS = {
+    "vi": [
+        "Tệp", "Cơ quan ban hành", "Số, ký hiệu", "Ngày", "Đạt", "Mục còn thiếu",
+        "Số lỗi", "Số cảnh báo", "Lỗi đọc tệp", "Các phát hiện đầu tiên",
+    ],
+    "en": [
+        "File", "Issuer", "Number/symbol", "Date", "Passed", "Missing sections",
+        "Errors", "Warnings", "Read error", "First findings",
+    ],
+}  # fmt: skip
+FINDING_COLUMNS = {
+    "vi": ["Tệp", "Mã", "Mức độ", "Mục", "Trang", "Nội dung"],
+    "en": ["File", "Code", "Severity", "Section", "Page", "Message"],
+}
+_YES_NO = {"vi": ("Có", "Không"), "en": ("Yes", "No")}
+_FIRST_FINDINGS = 3
+
+
+@contextmanager
+def atomic_output(path: Path, mode: str = "w") -> Iterator[IO]:
+    """Open a temporary file beside ``path``; rename it over ``path`` on success."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {})) as stream:
+            yield stream
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def summary_row(result: CheckResult, lang: str = "vi") -> list[str | int]:
+    yes, no = _YES_NO["en" if lang == "en" else "vi"]
+    errors = sum(1 for f in result.findings if f.severity == "error")
+    warnings = sum(1 for f in result.findings if f.severity == "warning")
+    first = "; ".join(f"{f.code}: {f.message}" for f in result.findings[:_FIRST_FINDINGS])
+    return [
+        result.source,
+        result.issuer or "",
+        result.symbol or "",
+        result.date or "",
+        yes if result.passed else no,
+        ", ".join(result.missing_sections),
+        errors,
+        warnings,
+        result.error.message if result.error else "",
+        first,
+    ]
+
+
+def finding_rows(result: CheckResult) -> Iterator[list[str | int]]:
+    for finding in result.findings:
+        yield [
+            result.source,
+            finding.code,
+            finding.severity,
+            finding.section or "",
+            finding.page or "",
+            finding.message,
+        ]
+
+
+def write_json(results: Iterable[CheckResult], stream: IO[str]) -> None:
+    stream.write("[")
+    for index, result in enumerate(results):
+        stream.write(",\n" if index else "\n")
+        stream.write(result.model_dump_json(indent=2))
+    stream.write("\n]\n")
+
+
+def write_jsonl(results: Iterable[CheckResult], stream: IO[str]) -> None:
+    for result in results:
+        stream.write(result.model_dump_json() + "\n")
+        stream.flush()
+
+
+def write_csv(results: Iterable[CheckResult], stream: IO[str], lang: str = "vi") -> None:
+    # A BOM so Excel opens UTF-8 Vietnamese correctly.
+    stream.write("\ufeff")
+    writer = csv.writer(stream)
+    writer.writerow(SUMMARY_COLUMNS["en" if lang == "en" else "vi"])
+    for result in results:
+        writer.writerow(summary_row(result, lang))
+
+
+def read_jsonl(path: Path) -> Iterator[CheckResult]:
+    """Results already in a JSON Lines file; a torn last line (interrupted run) is ignored."""
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8") as stream:
+        for line in stream:
+            if line.strip():
+                try:
+                    yield CheckResult.model_validate_json(line)
+                except ValueError:
+                    continue
+
+
+Writer = Callable[[Iterable[CheckResult], IO[str]], None]
+
+
+def write_xlsx(results: Iterable[CheckResult], stream: IO[bytes], lang: str = "vi") -> None:
+    """A workbook with a summary sheet and a findings sheet, filters on, headers frozen."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    key = "en" if lang == "en" else "vi"
+    workbook = Workbook(write_only=False)
+    summary = workbook.active
+    summary.title = "Tổng hợp" if key == "vi" else "Summary"
+    findings = workbook.create_sheet("Phát hiện" if key == "vi" else "Findings")
+    summary.append(SUMMARY_COLUMNS[key])
+    findings.append(FINDING_COLUMNS[key])
+    for result in results:
+        summary.append(summary_row(result, lang))
+        for row in finding_rows(result):
+            findings.append(row)
+    for sheet, widths in ((summary, [40, 32, 18, 12, 8, 24, 8, 10, 40, 80]), (findings, [40, 8, 10, 8, 7, 90])):
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+    workbook.save(stream)
