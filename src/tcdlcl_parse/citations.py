@@ -15,37 +15,48 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
-from .dates import DATE_RE, parse_date
+from pydantic import TypeAdapter
+
+from .dates import DATE_RE, EARLIEST_YEAR, to_date
 from .models import Citation, Finding, Mention, Span, StandardRef
-from .normalize import ascii_key, match_key
+from .normalize import ascii_key
 from .rules import make_finding
 
 _GROUP = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"
+# No look-behind here: it costs a check at every digit of the text; _starts_clean does it once
+# per match instead.
 _SYMBOL_RE = re.compile(
-    rf"(?<![\w/.-])(?P<number>\d{{1,6}}[a-z]?)"
-    rf"(?:-(?P<party_type>{_GROUP})/(?P<party_issuer>{_GROUP}(?:-{_GROUP})*)"
+    rf"(?P<number>\d{{1,6}}+[a-z]?)"
+    rf"(?:-\s?(?P<party_type>{_GROUP})/(?P<party_issuer>{_GROUP}(?:-{_GROUP})*)"
     rf"|\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?(?P<groups>{_GROUP}(?:\s?-\s?{_GROUP})*))"
     r"(?![\w/])"
 )
-_TYPE_BEFORE_RE = re.compile(
-    r"(?P<type>Quyết định|Kế hoạch|Công văn|Văn bản|Chỉ thị|Nghị định|Thông tư liên tịch|Thông tư|"
-    r"Nghị quyết|Báo cáo|Thông báo|Hướng dẫn|Chương trình|Tờ trình|Luật|Kết luận|Quy định|Quy chế|"
-    r"Đề án|Phương án|Dự án|Công điện|Giấy mời|Pháp lệnh|Lệnh|Biên bản)"
-    r"(?:\s+(?:hành động|liên tịch))?\s*(?:số\s*)?:?\s*$",
-    re.IGNORECASE,
+# Type names as written before a symbol ("Quyết định số", "Chương trình hành động số").
+_TYPE_NAMES = {
+    name.lower(): name
+    for name in (
+        "Quyết định", "Kế hoạch", "Công văn", "Chỉ thị", "Nghị định", "Thông tư liên tịch",
+        "Thông tư", "Nghị quyết", "Nghị quyết liên tịch", "Báo cáo", "Thông báo", "Hướng dẫn",
+        "Chương trình", "Chương trình hành động", "Tờ trình", "Luật", "Kết luận", "Quy định",
+        "Quy chế", "Đề án", "Phương án", "Dự án", "Công điện", "Giấy mời", "Pháp lệnh", "Lệnh",
+        "Biên bản",
+    )
+} | {"văn bản": "Công văn"}  # fmt: skip
+# After a symbol: an optional date ("ngày 09/9/2025", ", ngày 30/7/2024", "ban hành ngày …").
+_DATE_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:(?:ban hành\s+)?ngày\s*)?(?P<date>" + DATE_RE.pattern + ")", re.IGNORECASE
 )
-_DATE_GAP_RE = re.compile(r"^\s*,?\s*(?:ngày|ban hành ngày)?\s*$", re.IGNORECASE)
 _ISSUER_RE = re.compile(
-    r"^\s*,?\s*(?:của|do)\s+(?P<issuer>[^,.;:()\"“”]{3,90}?)"
+    r"\s*,?\s*(?:của|do)\s+(?P<issuer>[^,.;:()\"“”]{3,90}?)"
     r"(?=\s+(?:về|ban hành|phê duyệt|quy định|hướng dẫn|triển khai|đối với|trên địa bàn|tại|thì|nhằm)\b|[,.;:()\"“”]|\s*$)",
     re.IGNORECASE,
 )
-_TITLE_RE = re.compile(r"^\s*,?\s*(?P<title>(?:về việc|về|V/v)\s+[^.;()]{3,200})", re.IGNORECASE)
+_TITLE_RE = re.compile(r"\s*,?\s*(?P<title>(?:về việc|về|V/v)\s+[^.;()]{3,200})", re.IGNORECASE)
 _STANDARD_RE = re.compile(
     r"\b(?P<kind>TCVN|QCVN|ISO|IEC)\s*(?:ISO\s*)?(?P<code>\d{1,6}(?:[-.]\d+)*(?::\d{4})?(?:/[A-ZĐ]+)?)"
 )
-_CONTEXT = 120
 
 
 @lru_cache(maxsize=1)
@@ -84,9 +95,17 @@ _ISSUER_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def canonical_symbol(match: re.Match[str]) -> tuple[str, dict[str, str | int | None]]:
-    """The canonical symbol and its parts for a :data:`_SYMBOL_RE` match."""
-    names, type_codes, _ = _tables()
+def _starts_clean(text: str, start: int) -> bool:
+    """A symbol does not continue a word, a number, a path or a URL ("abc12/KH-X", "1.5/…")."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "/.-_")
+
+
+@lru_cache(maxsize=4096)
+def canonical_symbol(raw: str) -> tuple[str, dict[str, str | int | None]]:
+    """The canonical symbol and its parts for the text of a :data:`_SYMBOL_RE` match."""
+    _, type_codes, _ = _tables()
+    match = _SYMBOL_RE.fullmatch(raw)
+    assert match is not None
     number = match.group("number")
     if match.group("party_type"):
         type_code = match.group("party_type").replace("Ð", "Đ")
@@ -113,71 +132,77 @@ def _is_symbol(match: re.Match[str]) -> bool:
     return bool(match.group("party_type") or match.group("year") or "-" in (match.group("groups") or ""))
 
 
-def _mention(text: str, match: re.Match[str], page_of: Callable[[int], int | None] | None) -> Mention:
-    before = text[max(0, match.start() - 40) : match.start()]
-    type_match = _TYPE_BEFORE_RE.search(before)
-    doc_type = None
-    if type_match:
-        written = type_match.group("type")
-        doc_type = "Công văn" if written.lower() == "văn bản" else written[0].upper() + written[1:].lower()
-    after_start = match.end()
-    after = text[after_start : after_start + _CONTEXT]
-    mention = Mention(
-        start=match.start(), end=match.end(), page=page_of(match.start()) if page_of else None,
-        text=text[match.start() : match.end()], doc_type=doc_type,
-    )
-    date_match = DATE_RE.search(after[:40])
-    if date_match and _DATE_GAP_RE.match(after[: date_match.start()]):
-        found = parse_date(date_match.group(0))
-        if found is not None:
-            mention.date_text = found.text
-            mention.date = found.iso if found.valid else None
-            after = after[date_match.end() :]
-    issuer = _ISSUER_RE.match(after)
-    if issuer:
-        mention.issuer = " ".join(issuer.group("issuer").split())
-    return mention
+def _doc_type_before(text: str, start: int) -> str | None:
+    """The type name written just before a symbol, if any."""
+    words = text[max(0, start - 40) : start].rsplit(None, 4)
+    if words and words[-1].lower() in ("số", "số:"):
+        words.pop()
+    for size in (3, 2, 1):
+        name = _TYPE_NAMES.get(" ".join(words[-size:]).lower()) if len(words) >= size else None
+        if name:
+            return name
+    return None
 
 
-def _title_after(text: str, mention: Mention) -> str | None:
-    after = text[mention.end : mention.end + 300]
-    if mention.date_text:
-        after = after[after.find(mention.date_text) + len(mention.date_text) :]
-    issuer = _ISSUER_RE.match(after)
-    if issuer:
-        after = after[issuer.end() :]
-    title = _TITLE_RE.match(after)
-    return " ".join(title.group("title").split()) if title else None
+def _mention(text: str, match: re.Match[str]) -> tuple[dict[str, object], int]:
+    """One symbol match read in context, and where its context (date, issuer) ends."""
+    start, end = match.span()
+    mention: dict[str, object] = {
+        "start": start, "end": end, "text": match.group(0), "doc_type": _doc_type_before(text, start),
+    }
+    position = end
+    dated = _DATE_AFTER_RE.match(text, end)
+    if dated:
+        day, month, year, spelled_day, spelled_month, spelled_year, date_text = dated.group(
+            "d", "m", "y", "sd", "sm", "sy", "date"
+        )
+        if day is None:
+            day, month, year = spelled_day, spelled_month, spelled_year
+        mention["date_text"] = date_text
+        if int(year) >= EARLIEST_YEAR and to_date(int(day), int(month), int(year)) is not None:
+            mention["date"] = f"{year}-{int(month):02d}-{int(day):02d}"
+        position = dated.end()
+    named = _ISSUER_RE.match(text, position)
+    if named:
+        mention["issuer"] = " ".join(named.group("issuer").split())
+        position = named.end()
+    return mention, position
+
+
+# Citations are assembled as plain dicts in the hot loop and validated once, in bulk.
+_CITATION_LIST = TypeAdapter(list[Citation])
 
 
 def extract_citations(text: str, *, page_of: Callable[[int], int | None] | None = None) -> list[Citation]:
     """Every distinct cited document in ``text`` (display text), in order of first mention."""
     _, _, issuers = _tables()
-    by_key: dict[str, Citation] = {}
+    by_symbol: dict[str, dict[str, Any]] = {}
     for match in _SYMBOL_RE.finditer(text):
-        if not _is_symbol(match):
+        if not _is_symbol(match) or not _starts_clean(text, match.start()):
             continue
-        symbol, parts = canonical_symbol(match)
-        mention = _mention(text, match, page_of)
-        key = match_key(symbol)
-        citation = by_key.get(key)
+        symbol, parts = canonical_symbol(match.group(0))
+        mention, context_end = _mention(text, match)
+        if page_of is not None:
+            mention["page"] = page_of(match.start())
+        citation = by_symbol.get(symbol)
         if citation is None:
-            citation = Citation(symbol=symbol, mentions=[], **parts)  # type: ignore[arg-type]
-            by_key[key] = citation
-        citation.mentions.append(mention)
-        if citation.doc_type is None and mention.doc_type and mention.doc_type != "Công văn" or (
-            citation.doc_type is None and mention.doc_type == "Công văn" and citation.type_code is None
-        ):
-            citation.doc_type = mention.doc_type
-        citation.date = citation.date or mention.date
-        citation.issuer = citation.issuer or mention.issuer
-        citation.title = citation.title or _title_after(text, mention)
-    for citation in by_key.values():
+            title = _TITLE_RE.match(text, context_end)
+            citation = by_symbol[symbol] = {
+                "symbol": symbol, "mentions": [], "doc_type": None, "date": None, "issuer": None,
+                "title": " ".join(title.group("title").split()) if title else None, **parts,
+            }
+        citation["mentions"].append(mention)
+        doc_type = mention["doc_type"]
+        if citation["doc_type"] is None and doc_type and (doc_type != "Công văn" or parts["type_code"] is None):
+            citation["doc_type"] = doc_type
+        citation["date"] = citation["date"] or mention.get("date")
+        citation["issuer"] = citation["issuer"] or mention.get("issuer")
+    for citation in by_symbol.values():
         # Term-numbered codes: QH15 → QH, UBTVQH15 → UBTVQH.
-        code = re.sub(r"\d+$", "", citation.issuer_code or "")
-        if citation.issuer is None and code in issuers:
-            citation.issuer = issuers[code]
-    return list(by_key.values())
+        code = re.sub(r"\d+$", "", citation["issuer_code"] or "")
+        if citation["issuer"] is None and code in issuers:
+            citation["issuer"] = issuers[code]
+    return _CITATION_LIST.validate_python(list(by_symbol.values()))
 
 
 def extract_standards(text: str, *, page_of: Callable[[int], int | None] | None = None) -> list[StandardRef]:

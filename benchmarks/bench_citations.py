@@ -1,0 +1,69 @@
+"""Citation extraction throughput against one plain regular-expression pass, same text, same run.
+
+    python benchmarks/bench_citations.py [--megabytes 5] [--repeat 5]
+
+The plain pass (`re.findall` of number/SYMBOL shapes) is the practical ceiling: it finds
+candidates without reading their context. The target is ours ≥ 1/3 of its speed. Writes
+benchmarks/results/citations.json and prints a small table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from pathlib import Path
+
+from tcdlcl_parse import read
+from tcdlcl_parse.citations import extract_citations
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "corpora" / "seed" / "bao-cao-ba-to-2025.txt", *sorted((ROOT / "corpora" / "real").glob("*.txt"))]
+PLAIN = re.compile(r"\d+/[A-ZĐ][\w-]*")
+
+
+def corpus(megabytes: float) -> str:
+    pieces = [read(path).text for path in SOURCES]
+    block = "\n\n".join(pieces)
+    copies = max(1, int(megabytes * 1_000_000 / len(block.encode("utf-8"))))
+    return "\n\n".join([block] * copies)
+
+
+def best_of(repeat: int, function, text: str) -> float:
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function(text)
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--megabytes", type=float, default=5.0)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    text = corpus(args.megabytes)
+    size_mb = len(text.encode("utf-8")) / 1_000_000
+    extract_citations(text[:10_000])  # warm caches (tables, compiled patterns)
+    plain = best_of(args.repeat, PLAIN.findall, text)
+    ours = best_of(args.repeat, extract_citations, text)
+    result = {
+        "text_mb": round(size_mb, 2),
+        "plain_regex_mb_per_s": round(size_mb / plain, 1),
+        "extract_citations_mb_per_s": round(size_mb / ours, 1),
+        "ratio_ours_to_plain": round(plain / ours, 3),
+        "target_ratio": 0.333,
+    }
+    out = ROOT / "benchmarks" / "results" / "citations.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"{'pass':<22}{'MB/s':>10}")
+    print(f"{'plain regex':<22}{result['plain_regex_mb_per_s']:>10}")
+    print(f"{'extract_citations':<22}{result['extract_citations_mb_per_s']:>10}")
+    print(f"ratio {result['ratio_ours_to_plain']} (target ≥ {result['target_ratio']}) on {result['text_mb']} MB")
+
+
+if __name__ == "__main__":
+    main()
