@@ -25,12 +25,14 @@ from .normalize import ascii_key
 from .rules import make_finding
 
 _GROUP = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"
-# No look-behind here: it costs a check at every digit of the text; _starts_clean does it once
-# per match instead.
+# Three shapes: Party "38-CT/TW", legal "30/2020/NĐ-CP" (a year), state "40/KH-UBND" (at least
+# one hyphen, so "12/3" or "2/UBND" are not taken). No look-behind: it would cost a check at
+# every digit of the text; _starts_clean checks once per match instead.
 _SYMBOL_RE = re.compile(
     rf"(?P<number>\d{{1,6}}+[a-z]?)"
     rf"(?:-\s?(?P<party_type>{_GROUP})/(?P<party_issuer>{_GROUP}(?:-{_GROUP})*)"
-    rf"|\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?(?P<groups>{_GROUP}(?:\s?-\s?{_GROUP})*))"
+    rf"|\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?(?P<legal>{_GROUP}(?:\s?-\s?{_GROUP})*)"
+    rf"|(?P<groups>{_GROUP}(?:\s?-\s?{_GROUP})+)))"
     r"(?![\w/])"
 )
 # Type names as written before a symbol ("Quyết định số", "Chương trình hành động số").
@@ -113,7 +115,7 @@ def canonical_symbol(raw: str) -> tuple[str, dict[str, str | int | None]]:
         return f"{number}-{type_code}/{issuer}", {
             "family": "party", "type_code": type_code, "issuer_code": issuer, "year": None, "number": number,
         }
-    groups = [g.replace("Ð", "Đ") for g in re.split(r"\s?-\s?", match.group("groups"))]
+    groups = [g.replace("Ð", "Đ") for g in re.split(r"\s?-\s?", match.group("groups") or match.group("legal"))]
     year = match.group("year")
     body = "-".join(groups)
     symbol = f"{number}/{year}/{body}" if year else f"{number}/{body}"
@@ -127,18 +129,13 @@ def canonical_symbol(raw: str) -> tuple[str, dict[str, str | int | None]]:
     }
 
 
-def _is_symbol(match: re.Match[str]) -> bool:
-    """State symbols need a hyphen or a year ('40/KH-UBND', '64/2025/QH15')."""
-    return bool(match.group("party_type") or match.group("year") or "-" in (match.group("groups") or ""))
-
-
 def _doc_type_before(text: str, start: int) -> str | None:
     """The type name written just before a symbol, if any."""
-    words = text[max(0, start - 40) : start].rsplit(None, 4)
-    if words and words[-1].lower() in ("số", "số:"):
-        words.pop()
+    words = text[max(0, start - 36) : start].lower().split()
+    if words and words[-1] in ("số", "số:"):
+        del words[-1]
     for size in (3, 2, 1):
-        name = _TYPE_NAMES.get(" ".join(words[-size:]).lower()) if len(words) >= size else None
+        name = _TYPE_NAMES.get(" ".join(words[-size:]))
         if name:
             return name
     return None
@@ -178,7 +175,7 @@ def extract_citations(text: str, *, page_of: Callable[[int], int | None] | None 
     _, _, issuers = _tables()
     by_symbol: dict[str, dict[str, Any]] = {}
     for match in _SYMBOL_RE.finditer(text):
-        if not _is_symbol(match) or not _starts_clean(text, match.start()):
+        if not _starts_clean(text, match.start()):
             continue
         symbol, parts = canonical_symbol(match.group(0))
         mention, context_end = _mention(text, match)
