@@ -185,5 +185,21 @@ def test_jsonl_resume_and_xlsx(tmp_path):
     workbook = tmp_path / "r.xlsx"
     main(["check", str(folder), "--format", "xlsx", "--output", str(workbook)])
     book = load_workbook(workbook)
-    assert book.sheetnames == ["Tổng hợp", "Phát hiện"] and book["Tổng hợp"].auto_filter.ref
+    assert book.sheetnames == ["Tổng hợp", "Phát hiện", "Độ phủ các mục", "Số liệu tổng hợp", "Số liệu theo xã"]
+    assert all(book[name].auto_filter.ref for name in book.sheetnames)
     assert book["Tổng hợp"]["A1"].value == "Tệp" and book["Tổng hợp"].max_row == len(first) + 1
+    coverage = {row[0]: row[2] for row in book["Độ phủ các mục"].iter_rows(min_row=2, values_only=True)}
+    assert coverage["I"] == len(first) and coverage["II.4"] == len(first) - 2  # both nghia-hanh files lack II.4
+    figures = {(row[0], row[1]): row[2] for row in book["Số liệu tổng hợp"].iter_rows(min_row=2, values_only=True)}
+    assert all(section for section, _ in figures) and not any(unit in ("%", "tạ/ha") for _, unit in figures)
+
+
+def test_aggregate_counts_only_done_figures_in_profile_sections():
+    from tcdlcl_parse.aggregate import Aggregate
+
+    aggregate = Aggregate(load_profile("cv3078"))
+    for path in (CORPORA / "synthetic" / "son-ha-clean.txt", CORPORA / "synthetic" / "son-ha-clean.docx"):
+        aggregate.add(check(parse(path), "cv3078"))
+    totals = {(section, unit): total for section, unit, total, _ in aggregate.figure_rows()}
+    assert totals[("II.3", "công chức")] == 20 and ("V", "lớp") not in totals  # planned figures are not summed
+    assert [row[:2] for row in aggregate.commune_rows()][0] == ("Ủy ban nhân dân xã Sơn Hà", "II.1")

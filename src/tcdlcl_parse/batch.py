@@ -38,7 +38,12 @@ def _on_alarm(signum: int, frame: object) -> None:
 
 
 def check_one(
-    path: str, profile: Profile, lang: str = "vi", layout: bool = True, timeout: float | None = None
+    path: str,
+    profile: Profile,
+    lang: str = "vi",
+    layout: bool = True,
+    timeout: float | None = None,
+    detail: bool = False,
 ) -> CheckResult:
     """Check one file within ``timeout`` seconds (SIGALRM; on platforms without it, no limit)."""
     from .check import check_file
@@ -48,7 +53,7 @@ def check_one(
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        return check_file(path, profile, lang=lang, layout=layout)
+        return check_file(path, profile, lang=lang, layout=layout, detail=detail)
     except _FileTimeout:
         return _error_result(path, profile, "timeout", _TIMEOUT_MESSAGE, lang, seconds=timeout)
     finally:
@@ -77,23 +82,25 @@ def check_batch(
     lang: str = "vi",
     layout: bool = True,
     timeout: float | None = DEFAULT_TIMEOUT,
+    detail: bool = False,
 ) -> Iterator[CheckResult]:
     """Check files in parallel and yield their results in the order of ``paths``.
 
-    ``jobs`` defaults to the number of cores; ``jobs=1`` checks in this process.
+    ``jobs`` defaults to the number of cores; ``jobs=1`` checks in this process. ``detail``
+    adds text and highlights to each result (for the HTML report).
     """
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
     files = [str(p) for p in paths]
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(files) <= 1:
         for path in files:
-            yield check_one(path, profile, lang, layout, timeout)
+            yield check_one(path, profile, lang, layout, timeout, detail)
         return
-    yield from _parallel(files, profile, jobs, lang, layout, timeout)
+    yield from _parallel(files, profile, jobs, (lang, layout, timeout, detail))
 
 
 def _parallel(
-    files: list[str], profile: Profile, jobs: int, lang: str, layout: bool, timeout: float | None
+    files: list[str], profile: Profile, jobs: int, options: tuple[str, bool, float | None, bool]
 ) -> Iterator[CheckResult]:
     # A bounded window of submitted files keeps memory flat however long the batch is.
     window = jobs * 4
@@ -103,9 +110,7 @@ def _parallel(
     try:
         for index in range(len(files)):
             while next_index < len(files) and len(pending) < window:
-                pending[next_index] = executor.submit(
-                    check_one, files[next_index], profile, lang, layout, timeout
-                )
+                pending[next_index] = executor.submit(check_one, files[next_index], profile, *options)
                 next_index += 1
             future = pending.pop(index)
             try:
@@ -114,21 +119,16 @@ def _parallel(
                 # Some file killed a worker and the whole pool is unusable. Retry this file
                 # alone to learn whether it was the culprit, then resubmit the rest.
                 executor.shutdown(cancel_futures=True)
-                yield _isolated(files[index], profile, lang, layout, timeout)
+                yield _isolated(files[index], profile, options)
                 executor = ProcessPoolExecutor(max_workers=jobs)
-                pending = {
-                    i: executor.submit(check_one, files[i], profile, lang, layout, timeout)
-                    for i in sorted(pending)
-                }
+                pending = {i: executor.submit(check_one, files[i], profile, *options) for i in sorted(pending)}
     finally:
         executor.shutdown(cancel_futures=True)
 
 
-def _isolated(
-    path: str, profile: Profile, lang: str, layout: bool, timeout: float | None
-) -> CheckResult:
+def _isolated(path: str, profile: Profile, options: tuple[str, bool, float | None, bool]) -> CheckResult:
     with ProcessPoolExecutor(max_workers=1) as solo:
         try:
-            return solo.submit(check_one, path, profile, lang, layout, timeout).result()
+            return solo.submit(check_one, path, profile, *options).result()
         except BrokenProcessPool:
-            return _error_result(path, profile, "crashed", _CRASH_MESSAGE, lang)
+            return _error_result(path, profile, "crashed", _CRASH_MESSAGE, options[0])

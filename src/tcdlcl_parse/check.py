@@ -8,14 +8,19 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from .dates import find_dates
 from .errors import ReadError
 from .matching import Match, descendants, match_outline, out_of_order
 from .models import (
     CheckResult,
     Citation,
     Claim,
+    Detail,
+    Figure,
     FileError,
     Finding,
+    Highlight,
+    OutlineEntry,
     ParsedReport,
     Recipient,
     Section,
@@ -29,9 +34,12 @@ _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def check(
-    parsed: ParsedReport, profile: Profile | str = "cv3078", *, lang: str = "vi"
+    parsed: ParsedReport, profile: Profile | str = "cv3078", *, lang: str = "vi", detail: bool = False
 ) -> CheckResult:
-    """Check one parsed report. ``profile`` is a :class:`Profile`, a bundled id or a path."""
+    """Check one parsed report. ``profile`` is a :class:`Profile`, a bundled id or a path.
+
+    ``detail=True`` adds the text, highlight spans and outline a report view needs.
+    """
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
     matches = match_outline(parsed.sections, profile)
     findings = [
@@ -67,11 +75,62 @@ def check(
             for spec_id, match in sorted(matches.items(), key=lambda kv: kv[1].node.start)
         },
         findings=findings,
+        figures=_figures(parsed.claims, matches),
+        detail=_detail(parsed, matches) if detail else None,
     )
 
 
+def _detail(parsed: ParsedReport, matches: dict[str, Match]) -> Detail:
+    satisfied: dict[int, list[str]] = {}
+    for spec_id, match in matches.items():
+        satisfied.setdefault(match.node.start, []).append(spec_id)
+    highlights = [
+        Highlight(kind="citation", start=m.start, end=m.end, label=c.symbol)
+        for c in parsed.citations
+        for m in c.mentions
+    ]
+    for claim in parsed.claims:
+        highlights += [Highlight(kind="quantity", start=q.start, end=q.end, label=q.unit) for q in claim.quantities]
+    highlights += [
+        Highlight(kind="date", start=d.start, end=d.end, label=d.iso)
+        for d in find_dates(parsed.document.text)
+        if not any(h.start <= d.start < h.end for h in highlights)
+    ]
+    return Detail(
+        text=parsed.document.text,
+        highlights=sorted(highlights, key=lambda h: (h.start, -h.end)),
+        outline=[
+            OutlineEntry(level=node.level, label=node.label, title=node.title, start=node.start,
+                         profile_id="+".join(sorted(satisfied[node.start])) if node.start in satisfied else None)
+            for node in descendants(parsed.sections)
+        ],
+    )
+
+
+def _figures(claims: list[Claim], matches: dict[str, Match]) -> list[Figure]:
+    """Every quantity, filed under the deepest matched profile section that contains it."""
+    spans = sorted(
+        ((m.node.start, _subtree_end(m.node), spec_id) for spec_id, m in matches.items()),
+        key=lambda span: span[1] - span[0],
+    )
+    figures = []
+    for claim in claims:
+        section = next((spec_id for start, end, spec_id in spans if start <= claim.start < end), None)
+        figures += [
+            Figure(section=section, status=claim.status, value=q.value, unit=q.unit, text=q.text,
+                   start=q.start, end=q.end)
+            for q in claim.quantities
+        ]
+    return figures
+
+
 def check_file(
-    path: str | Path, profile: Profile | str = "cv3078", *, lang: str = "vi", layout: bool = True
+    path: str | Path,
+    profile: Profile | str = "cv3078",
+    *,
+    lang: str = "vi",
+    layout: bool = True,
+    detail: bool = False,
 ) -> CheckResult:
     """Read, parse and check one file; an unreadable file gives a result with ``error`` set."""
     from .pipeline import parse
@@ -89,7 +148,7 @@ def check_file(
             passed=False,
             error=FileError(code=error.code, message=error.message(lang)),
         )
-    return check(parsed, profile, lang=lang)
+    return check(parsed, profile, lang=lang, detail=detail)
 
 
 # --- sections -----------------------------------------------------------------------------

@@ -57,9 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     check_cmd.add_argument(
         "--format",
-        choices=("text", "table", "json", "jsonl", "csv", "xlsx"),
+        choices=("text", "table", "json", "jsonl", "csv", "xlsx", "html"),
         default="text",
-        help="text: findings per report (default); table: one row per report; xlsx needs --output",
+        help="text: findings per report (default); table: one row per report; "
+        "xlsx needs --output; html: one self-contained page",
     )
     check_cmd.add_argument("--output", "-o", metavar="PATH", help="write to PATH (atomically) instead of stdout")
     check_cmd.add_argument(

@@ -16,7 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from .aggregate import Aggregate
 from .models import CheckResult
+from .profile import Profile
 
 SUMMARY_COLUMNS = {
     "vi": [
@@ -44,10 +46,17 @@ def atomic_output(path: Path, mode: str = "w") -> Iterator[IO]:
     try:
         with os.fdopen(handle, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {})) as stream:
             yield stream
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def summary_row(result: CheckResult, lang: str = "vi") -> list[str | int]:
@@ -120,8 +129,25 @@ def read_jsonl(path: Path) -> Iterator[CheckResult]:
 Writer = Callable[[Iterable[CheckResult], IO[str]], None]
 
 
-def write_xlsx(results: Iterable[CheckResult], stream: IO[bytes], lang: str = "vi") -> None:
-    """A workbook with a summary sheet and a findings sheet, filters on, headers frozen."""
+AGGREGATE_SHEETS = {
+    "vi": {
+        "coverage": ("Độ phủ các mục", ["Mục", "Tên mục", "Số báo cáo có mục", "Tỷ lệ (%)"]),
+        "figures": ("Số liệu tổng hợp", ["Mục", "Đơn vị tính", "Tổng (đã thực hiện)", "Số xã/phường báo cáo"]),
+        "communes": ("Số liệu theo xã", ["Xã/phường", "Mục", "Đơn vị tính", "Giá trị"]),
+    },
+    "en": {
+        "coverage": ("Section coverage", ["Section", "Title", "Reports with it", "Share (%)"]),
+        "figures": ("Figures", ["Section", "Unit", "Total (done)", "Communes reporting"]),
+        "communes": ("Figures by commune", ["Commune", "Section", "Unit", "Value"]),
+    },
+}
+
+
+def write_xlsx(
+    results: Iterable[CheckResult], stream: IO[bytes], lang: str = "vi", profile: Profile | None = None
+) -> None:
+    """A workbook with a summary sheet and a findings sheet, filters on, headers frozen; with
+    a profile, also the department's aggregate sheets (coverage, figures, figures by commune)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -133,11 +159,26 @@ def write_xlsx(results: Iterable[CheckResult], stream: IO[bytes], lang: str = "v
     findings = workbook.create_sheet("Phát hiện" if key == "vi" else "Findings")
     summary.append(SUMMARY_COLUMNS[key])
     findings.append(FINDING_COLUMNS[key])
-    for result in results:
+    aggregate = Aggregate(profile) if profile is not None else None
+    for result in aggregate.tee(results) if aggregate else results:
         summary.append(summary_row(result, lang))
         for row in finding_rows(result):
             findings.append(row)
-    for sheet, widths in ((summary, [40, 32, 18, 12, 8, 24, 8, 10, 40, 80]), (findings, [40, 8, 10, 8, 7, 90])):
+    sheets = [(summary, [40, 32, 18, 12, 8, 24, 8, 10, 40, 80]), (findings, [40, 8, 10, 8, 7, 90])]
+    if aggregate is not None:
+        labels = AGGREGATE_SHEETS[key]
+        for name, rows, widths in (
+            ("coverage", aggregate.coverage_rows(), [8, 45, 18, 10]),
+            ("figures", aggregate.figure_rows(), [8, 20, 20, 20]),
+            ("communes", aggregate.commune_rows(), [40, 8, 20, 12]),
+        ):
+            title, header = labels[name]
+            sheet = workbook.create_sheet(title)
+            sheet.append(header)
+            for row in rows:
+                sheet.append(list(row))
+            sheets.append((sheet, widths))
+    for sheet, widths in sheets:
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         for cell in sheet[1]:

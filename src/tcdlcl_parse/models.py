@@ -222,6 +222,43 @@ class SectionMatch(Model):
     page: int | None = None
 
 
+class Figure(Model):
+    """A quantity a report states, filed under the profile section it appears in."""
+
+    section: str | None = Field(description="Profile section id, e.g. 'II.3'.")
+    status: str = Field(description="Status of the claim: done, planned …")
+    value: float
+    unit: str
+    text: str
+    start: int
+    end: int
+
+
+class Highlight(Model):
+    """A span of the text to mark in a report view."""
+
+    kind: Literal["citation", "date", "quantity"]
+    start: int
+    end: int
+    label: str | None = None
+
+
+class OutlineEntry(Model):
+    level: int
+    label: str
+    title: str
+    start: int
+    profile_id: str | None = Field(default=None, description="The profile section it satisfied.")
+
+
+class Detail(Model):
+    """What a report view needs besides the verdict (``check(..., detail=True)``)."""
+
+    text: str
+    highlights: list[Highlight]
+    outline: list[OutlineEntry]
+
+
 class FileError(Model):
     """Why a file could not be checked."""
 
@@ -245,3 +282,7 @@ class CheckResult(Model):
     )
     sections: dict[str, SectionMatch] = Field(default_factory=dict)
     findings: list[Finding] = Field(default_factory=list)
+    figures: list[Figure] = Field(
+        default_factory=list, description="Quantities stated, by profile section (for aggregation)."
+    )
+    detail: Detail | None = Field(default=None, description="Text and highlights, when asked for.")

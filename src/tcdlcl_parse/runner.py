@@ -86,19 +86,31 @@ def run_check(files: list[Path], profile: Profile, args: argparse.Namespace) -> 
     if args.resume and output is not None:
         kept, todo = _resumed(files, output)
     fresh = check_batch(
-        todo, profile, jobs=args.jobs, lang=args.lang, layout=not args.fast, timeout=args.timeout
+        todo, profile, jobs=args.jobs, lang=args.lang, layout=not args.fast, timeout=args.timeout,
+        detail=args.format == "html",
     )
     tally = _Tally()
     results = tally.count(chain(kept, _with_progress(fresh, len(todo), args.lang)))
-    _write(results, args.format, output, args.lang)
+    _write(results, args.format, output, args.lang, profile)
     return tally.exit_code
 
 
-def _write(results: Iterable[CheckResult], fmt: str, output: Path | None, lang: str) -> None:
+def _write(
+    results: Iterable[CheckResult], fmt: str, output: Path | None, lang: str, profile: Profile
+) -> None:
     if fmt == "xlsx":
         assert output is not None  # the CLI insists on --output
         with atomic_output(output, "wb") as stream:
-            write_xlsx(results, stream, lang)
+            write_xlsx(results, stream, lang, profile)
+        return
+    if fmt == "html":
+        from .html_report import write_html
+
+        if output is None:
+            write_html(results, sys.stdout, lang, profile)
+        else:
+            with atomic_output(output) as stream:
+                write_html(results, stream, lang, profile)
         return
     if fmt in ("text", "table"):
         render = render_check_text if fmt == "text" else render_check_table
