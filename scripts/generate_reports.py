@@ -29,7 +29,7 @@ import json
 import random
 import textwrap
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
@@ -76,6 +76,13 @@ BODIES: dict[str | None, list[tuple[str, tuple[str, ...]]]] = {
     "V": [("Năm 2026, tiếp tục tuyên truyền, dự kiến tổ chức {n1} lớp tập huấn và kiểm tra ít nhất {n2} cơ sở.", ("lớp", "cơ sở"))],
     None: [("Diện tích gieo trồng đạt {n1} ha, năng suất bình quân đạt {n2} tạ/ha.", ("ha", "tạ/ha"))],
 }  # fmt: skip
+# Sentences without figures or citations, to lengthen reports for benchmarks.
+_PADDING = [
+    "Công tác này được các ngành, đoàn thể phối hợp triển khai đồng bộ trên địa bàn.",
+    "Các thôn, tổ dân phố đã phổ biến nội dung đến từng hộ gia đình.",
+    "Ủy ban nhân dân thường xuyên theo dõi, đôn đốc việc thực hiện.",
+    "Nội dung tuyên truyền được cập nhật phù hợp với tình hình thực tế của địa phương.",
+]
 PROFILE_ORDER = ["I", "I.1", "I.2", "II", "II.1", "II.2", "II.3", "II.4", "II.5", "III", "III.1", "III.2", "III.3", "IV", "V"]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII"]
 
@@ -122,6 +129,7 @@ class Options:
     nfd: bool = False
     old_tones: bool = False
     wrap_symbol: bool = False
+    padding: int = 0  # extra sentences per section, to make longer reports
 
 
 def _number_label(level: int, index: int, style: str) -> str:
@@ -261,6 +269,8 @@ def _paragraphs(rng, section, unit, plan_number, report_date, options, truth) ->
     values = {"n1": f"{n1:02d}", "n2": f"{n2:,}".replace(",", ".") if n2 >= 1000 else f"{n2:02d}"}
     plan_date = report_date - dt.timedelta(days=rng.randint(20, 80))
     text = template.format(unit=unit, plan=plan_number, plan_date=plan_date.strftime("%d/%m/%Y"), **values)
+    if options.padding:
+        text += " " + " ".join(rng.choice(_PADDING) for _ in range(options.padding))
     if section == "I.1":
         truth.citations.append({"symbol": f"{plan_number}/KH-UBND", "date": plan_date.isoformat()})
         truth.citations.append({"symbol": "40/KH-UBND", "date": "2025-09-09"})
@@ -410,6 +420,8 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10)
     parser.add_argument("--seed", type=int, default=3078)
     parser.add_argument("--formats", default="txt,docx,pdf")
+    parser.add_argument("--pages-min", type=int, default=1, help="approximate length, in A4 pages")
+    parser.add_argument("--pages-max", type=int, default=2)
     args = parser.parse_args()
     if args.fixed:
         args.fixed.mkdir(parents=True, exist_ok=True)
@@ -425,7 +437,10 @@ def main() -> None:
     formats = tuple(args.formats.split(","))
     for index in range(args.count):
         fmt = (formats[index % len(formats)],)
-        write_report(args.out, f"report-{index:05d}", rng.choice(variants), args.seed + index, fmt)
+        # About 3.5 padding sentences per section make one more page.
+        pages = rng.randint(args.pages_min, args.pages_max)
+        options = replace(rng.choice(variants), padding=max(0, round((pages - 1) * 3.5)))
+        write_report(args.out, f"report-{index:05d}", options, args.seed + index, fmt)
 
 
 if __name__ == "__main__":

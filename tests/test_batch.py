@@ -1,0 +1,49 @@
+"""The batch runner survives slow files and crashing workers, and keeps input order."""
+
+import importlib
+import os
+import time
+
+from tcdlcl_parse.batch import check_batch
+
+from .conftest import CORPORA
+
+# The module, not the public function of the same name that tcdlcl_parse exports.
+check_module = importlib.import_module("tcdlcl_parse.check")
+REPORTS = sorted(p for p in (CORPORA / "synthetic").iterdir() if p.suffix == ".txt")
+
+
+def test_results_come_in_input_order_with_parallel_jobs():
+    shuffled = REPORTS[::-1]
+    assert [r.source for r in check_batch(shuffled, "cv3078", jobs=2)] == [str(p) for p in shuffled]
+
+
+def test_a_file_that_takes_too_long_gets_a_timeout_result(monkeypatch):
+    original = check_module.check_file
+
+    def slow(path, *args, **kwargs):
+        if str(path).endswith("son-ha-clean.txt"):
+            time.sleep(5)
+        return original(path, *args, **kwargs)
+
+    original(REPORTS[0])  # warm up: spaCy's first load alone takes about a second
+    monkeypatch.setattr(check_module, "check_file", slow)
+    started = time.perf_counter()
+    results = list(check_batch(REPORTS[:3] + [CORPORA / "synthetic" / "son-ha-clean.txt"], "cv3078", jobs=1, timeout=1.5))
+    assert time.perf_counter() - started < 4.5
+    assert [r.error.code if r.error else None for r in results] == [None, None, None, "timeout"]
+
+
+def test_a_worker_that_dies_costs_only_its_own_file(monkeypatch):
+    original = check_module.check_file
+
+    def crash(path, *args, **kwargs):
+        if str(path).endswith("binh-son-no-header.txt"):
+            os._exit(3)  # as a segfault or an out-of-memory kill would
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(check_module, "check_file", crash)  # inherited by forked workers
+    results = list(check_batch(REPORTS, "cv3078", jobs=2))
+    assert [r.source for r in results] == [str(p) for p in REPORTS]
+    crashed = [r for r in results if r.error is not None]
+    assert [(r.source.rsplit("/", 1)[-1], r.error.code) for r in crashed] == [("binh-son-no-header.txt", "crashed")]
