@@ -47,3 +47,11 @@ def test_a_worker_that_dies_costs_only_its_own_file(monkeypatch):
     assert [r.source for r in results] == [str(p) for p in REPORTS]
     crashed = [r for r in results if r.error is not None]
     assert [(r.source.rsplit("/", 1)[-1], r.error.code) for r in crashed] == [("binh-son-no-header.txt", "crashed")]
+
+
+def test_checking_from_a_thread_works_without_the_time_limit():
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        (result,) = pool.submit(lambda: list(check_batch(REPORTS[:1], "cv3078", jobs=1, timeout=5))).result()
+    assert result.error is None

@@ -167,3 +167,17 @@ def seed_parsed():
     from .conftest import SEED_TXT
 
     return parse(SEED_TXT)
+
+
+def test_flattened_header_lines_from_crawled_documents():
+    # Regressions from real crawls: a rule glued to the issuer, "V/v" glued to the number, the
+    # date line glued after the number, and a "Căn cứ … ngày …" line that is not a date line.
+    text = (
+        "BỘ Y TẾ --------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc -----\n"
+        "Số: 627/BYT-BH V/v hướng dẫn thực hiện Điều 22 Luật BHYT\n"
+        "Căn cứ Luật tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    )
+    metadata, _ = parse_metadata(doc(text))
+    assert (metadata.issuer, metadata.symbol, metadata.date) == ("Bộ y tế", "627/BYT-BH", None)
+    metadata, _ = parse_metadata(doc("ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH\n"))
+    assert (metadata.symbol, metadata.place, metadata.date) == ("435/QĐ-UBND", "Kon Tum", "2020-05-04")

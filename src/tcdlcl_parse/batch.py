@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -45,10 +46,16 @@ def check_one(
     timeout: float | None = None,
     detail: bool = False,
 ) -> CheckResult:
-    """Check one file within ``timeout`` seconds (SIGALRM; on platforms without it, no limit)."""
+    """Check one file within ``timeout`` seconds.
+
+    The limit uses SIGALRM, which only the main thread of a process can receive; elsewhere (a
+    thread, or a platform without it) the file is checked without a limit.
+    """
     from .check import check_file
 
-    use_alarm = bool(timeout) and hasattr(signal, "setitimer")
+    use_alarm = (
+        bool(timeout) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
     if use_alarm:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)

@@ -9,12 +9,10 @@ Symbols broken at a line end were already re-joined by the reader; spaces inside
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -23,6 +21,7 @@ from .dates import DATE_RE, EARLIEST_YEAR, to_date
 from .models import Citation, Finding, Mention, Span, StandardRef
 from .normalize import ascii_key
 from .rules import make_finding
+from .tables import issuer_names, type_codes_by_name
 
 _GROUP = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"
 # Three shapes: Party "38-CT/TW", legal "30/2020/NĐ-CP" (a year), state "40/KH-UBND" (at least
@@ -61,25 +60,6 @@ _STANDARD_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, set[str]], set[str], dict[str, str]]:
-    """(type name key → codes, all type codes, issuer code → full name)."""
-    data = resources.files("tcdlcl_parse").joinpath("data")
-    names: dict[str, set[str]] = {}
-    for row in csv.DictReader(data.joinpath("loai-van-ban.csv").read_text("utf-8").splitlines()):
-        if row["viet_tat"]:
-            names.setdefault(ascii_key(row["ten_loai"].split(" (")[0]), set()).add(row["viet_tat"])
-    # Legal-document types whose codes the table leaves implicit.
-    for name, code in (("nghi dinh", "NĐ"), ("thong tu", "TT"), ("luat", "L"), ("phap lenh", "PL")):
-        names.setdefault(name, set()).add(code)
-    issuers = {
-        row["viet_tat"]: row["ten_day_du"].split(" (")[0]
-        for row in csv.DictReader(data.joinpath("co-quan-viet-tat.csv").read_text("utf-8").splitlines())
-    }
-    codes = {code for group in names.values() for code in group}
-    return names, codes, issuers
-
-
 # Words an issuer named in the text must contain for its symbol's issuer code (C006).
 _ISSUER_ALIASES: dict[str, tuple[str, ...]] = {
     "TTg": ("thu tuong",),
@@ -97,6 +77,11 @@ _ISSUER_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=1)
+def _all_type_codes() -> frozenset[str]:
+    return frozenset(code for codes in type_codes_by_name().values() for code in codes)
+
+
 def _starts_clean(text: str, start: int) -> bool:
     """A symbol does not continue a word, a number, a path or a URL ("abc12/KH-X", "1.5/…")."""
     return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "/.-_")
@@ -105,7 +90,7 @@ def _starts_clean(text: str, start: int) -> bool:
 @lru_cache(maxsize=4096)
 def canonical_symbol(raw: str) -> tuple[str, dict[str, str | int | None]]:
     """The canonical symbol and its parts for the text of a :data:`_SYMBOL_RE` match."""
-    _, type_codes, _ = _tables()
+    type_codes = _all_type_codes()
     match = _SYMBOL_RE.fullmatch(raw)
     assert match is not None
     number = match.group("number")
@@ -172,7 +157,7 @@ _CITATION_LIST = TypeAdapter(list[Citation])
 
 def extract_citations(text: str, *, page_of: Callable[[int], int | None] | None = None) -> list[Citation]:
     """Every distinct cited document in ``text`` (display text), in order of first mention."""
-    _, _, issuers = _tables()
+    issuers = issuer_names()
     by_symbol: dict[str, dict[str, Any]] = {}
     for match in _SYMBOL_RE.finditer(text):
         if not _starts_clean(text, match.start()):
@@ -225,7 +210,7 @@ def _where(mention: Mention) -> dict[str, int | None]:
 
 
 def _check(citation: Citation, report_date: dt.date | None, lang: str) -> Iterator[Finding]:
-    names, _, _ = _tables()
+    names = type_codes_by_name()
     dated = [m for m in citation.mentions if m.date]
     first_date = dated[0].date if dated else None
     for mention in dated[1:]:

@@ -121,8 +121,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"tcdlcl: {error}", file=sys.stderr)
         return EXIT_USAGE
     files, skipped = find_reports(args.paths)
-    for path, reason in skipped:
-        print(f"tcdlcl: {path}: {reason}", file=sys.stderr)
+    for path in skipped:
+        print(f"tcdlcl: {path}: {_SKIPPED[args.lang]}", file=sys.stderr)
     if not files:
         print("tcdlcl: " + _NO_FILES[args.lang], file=sys.stderr)
         return EXIT_USAGE
@@ -131,6 +131,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return run_check(files, profile, args)
 
 
+_SKIPPED = {"vi": "bỏ qua (không phải .pdf, .docx, .txt)", "en": "skipped (not .pdf, .docx or .txt)"}
 _NEEDS_OUTPUT = {"vi": "cần --output TỆP", "en": "needs --output FILE"}
 _RESUME_NEEDS = {"vi": "cần --format jsonl --output TỆP", "en": "needs --format jsonl --output FILE"}
 _NO_FILES = {"vi": "không có tệp báo cáo nào để kiểm tra", "en": "no report files to check"}

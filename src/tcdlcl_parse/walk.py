@@ -10,14 +10,14 @@ REPORT_SUFFIXES = frozenset({".pdf", ".docx", ".txt"})
 _QUIET_SUFFIXES = frozenset({".json", ".md", ".toml"})
 
 
-def find_reports(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """(report files in a stable order, skipped files with the reason).
+def find_reports(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """(report files in a stable order, files skipped in folders).
 
     A file named explicitly is always checked, whatever its suffix (the reader sniffs its
     content); inside folders only .pdf, .docx and .txt files are taken.
     """
     files: list[Path] = []
-    skipped: list[tuple[Path, str]] = []
+    skipped: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -26,7 +26,7 @@ def find_reports(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[Pa
                 if suffix in REPORT_SUFFIXES:
                     files.append(candidate)
                 elif suffix not in _QUIET_SUFFIXES and not candidate.name.startswith("."):
-                    skipped.append((candidate, f"skipped: not .pdf/.docx/.txt"))
+                    skipped.append(candidate)
         else:
             files.append(path)
     return list(dict.fromkeys(files)), skipped

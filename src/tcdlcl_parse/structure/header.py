@@ -14,15 +14,21 @@ from ..dates import to_date
 from ..models import Finding, Line, Metadata, Recipient, Signer, SourceDocument, Span
 from ..normalize import ascii_key
 from ..rules import make_finding
-from .regions import Regions, document_types, find_regions
+from ..tables import type_codes_by_name, type_names
+from .regions import Regions, find_regions
 
 _HEADER_MAX_LINES = 14
 _NATIONAL_TITLE = "cong hoa xa hoi chu nghia viet nam"
 _MOTTO = "doc lap - tu do - hanh phuc"
-_SYMBOL_LINE_RE = re.compile(r"^Số\s*[:.]?\s*(?P<number>\d*)\s*/\s*(?P<symbol>[A-ZĐa-zđ0-9&\-/. ]+?)\s*$")
-_PARTY_SYMBOL_LINE_RE = re.compile(r"^Số\s+(?P<number>\d+)-(?P<symbol>[A-ZĐa-zđ/\-]+)\s*$")
+# Crawled and flattened headers glue what follows onto the line: "Số: 627/BYT-BH V/v …".
+_SYMBOL_LINE_RE = re.compile(
+    r"^Số\s*[:.]?\s*(?P<number>\d*)\s*/\s*(?P<symbol>[A-ZĐa-zđ0-9&.]+(?:\s?[-/]\s?[A-ZĐa-zđ0-9&.]+)*)(?:\s+\S.*)?$"
+)
+_PARTY_SYMBOL_LINE_RE = re.compile(r"^Số\s+(?P<number>\d+)-(?P<symbol>[A-ZĐa-zđ/\-]+)(?:\s+\S.*)?$")
+_RULE_TAIL_RE = re.compile(r"\s*[-_=—–*]{3,}.*$")
+# A place is a short name, never a sentence opening ("Căn cứ Luật … ngày 19 tháng 6 năm 2015").
 _DATE_LINE_RE = re.compile(
-    r"^(?P<place>[^\d,\n]{2,60}?),?\s*ngày\s+(?P<d>\d{1,2}|[.…\s]*)\s*tháng\s+(?P<m>\d{1,2}|[.…\s]*)"
+    r"(?!(?:căn cứ|thực hiện|theo|ban hành|kèm theo)\b)(?P<place>[^\d,\n/:;()]{2,40}?),?\s*ngày\s+(?P<d>\d{1,2}|[.…\s]*)\s*tháng\s+(?P<m>\d{1,2}|[.…\s]*)"
     r"\s*năm\s+(?P<y>\d{4})",
     re.I,
 )
@@ -36,7 +42,6 @@ _AUTHORITY_RE = re.compile(r"^(?P<authority>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+(?P
 _POSITION_RE = re.compile(r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG)\b")
 _NAME_RE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 _RECIPIENT_NOTE_RE = re.compile(r"\s*(\((?:[^()]*)\))\s*$")
-_TYPE_CODES = {"Báo cáo": "BC", "Kế hoạch": "KH", "Quyết định": "QĐ", "Tờ trình": "TTr", "Thông báo": "TB"}
 
 
 def _span(line: Line) -> dict[str, int | None]:
@@ -46,7 +51,7 @@ def _span(line: Line) -> dict[str, int | None]:
 def _issuer_name(lines: list[str]) -> str:
     """'ỦY BAN NHÂN DÂN' + 'XÃ SƠN HÀ' → 'Ủy ban nhân dân xã Sơn Hà'."""
     words = []
-    for line in lines:
+    for line in (_RULE_TAIL_RE.sub("", line) for line in lines):
         unit = _PLACE_UNIT_RE.match(line)
         if unit:
             words.append(unit.group(1).lower() + " " + unit.group(2).title())
@@ -76,7 +81,7 @@ def parse_metadata(document: SourceDocument, lang: str = "vi") -> tuple[Metadata
     _read_date(header, metadata)
     if regions.type_line is not None:
         type_line = lines[regions.type_line]
-        metadata.doc_type = document_types()[ascii_key(type_line.text.strip())]
+        metadata.doc_type = type_names()[ascii_key(type_line.text.strip())]
         title_lines = [lines[i].text for i in range(regions.type_line + 1, regions.content_start)]
         metadata.title = " ".join(t for t in title_lines if not re.match(r"^[-_=—–.*\s]+$", t)) or None
     closing = lines[regions.closing_start :]
@@ -89,7 +94,7 @@ def _read_issuer(document: SourceDocument, header: list[Line], metadata: Metadat
     for index, line in enumerate(header):
         text = line.text.strip()
         if _ISSUER_HEAD_RE.match(text) and "CỘNG HÒA" not in text.upper().replace("HOÀ", "HÒA"):
-            issuer_lines = [text]
+            issuer_lines = [_RULE_TAIL_RE.sub("", text)]
             for following in header[index + 1 :]:
                 if _PLACE_UNIT_RE.match(following.text.strip()):
                     issuer_lines.append(following.text.strip())
@@ -121,7 +126,11 @@ def _read_symbol(header: list[Line], metadata: Metadata) -> None:
 
 def _read_date(header: list[Line], metadata: Metadata) -> None:
     for line in header:
-        match = _DATE_LINE_RE.search(line.text)
+        # A flattened header may put the date line after the number: "Số: 435/QĐ-UBND Kon Tum, ngày …".
+        symbol = _SYMBOL_LINE_RE.match(line.text)
+        start = symbol.end("symbol") if symbol else 0
+        start += len(line.text[start:]) - len(line.text[start:].lstrip())
+        match = _DATE_LINE_RE.match(line.text, start)
         if not match:
             continue
         metadata.place = match.group("place").strip()
@@ -196,12 +205,12 @@ def _findings(metadata: Metadata, lang: str) -> list[Finding]:
         findings.append(make_finding("F001", lang=lang, missing=", ".join(missing)))
     if metadata.symbol is None:
         findings.append(make_finding("F002", lang=lang, blank="yes" if metadata.number_missing else "no"))
-    elif metadata.doc_type in _TYPE_CODES:
-        code = metadata.symbol.split("/", 1)[1].split("-")[0]
-        if code != _TYPE_CODES[metadata.doc_type]:
+    elif metadata.doc_type and (expected := type_codes_by_name().get(ascii_key(metadata.doc_type))):
+        code = re.split(r"[-/]", metadata.symbol)[1]
+        if code not in expected:
             findings.append(
                 make_finding("F009", lang=lang, symbol=metadata.symbol, code=code,
-                             doc_type=metadata.doc_type, expected=_TYPE_CODES[metadata.doc_type])
+                             doc_type=metadata.doc_type, expected="/".join(sorted(expected)))
             )
     if metadata.date_text is None:
         findings.append(make_finding("F003", lang=lang))

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-
 from ..models import Line, SourceDocument
 from ..normalize import ascii_key
+from ..tables import type_names
 
 # The closing: recipients block, signature authority, or the report's closing sentence.
 CLOSING_RE = re.compile(r"^(?:nơi nhận|kính gửi|(?:tm|kt|tl|tuq|q)\.\s|t/m\s|k/t\s|t/l\s)", re.I)
@@ -21,16 +19,6 @@ _CLOSING_SENTENCE_RE = re.compile(r"^trên đây là", re.I)
 _OPENING_RE = re.compile(r"^(?:thực hiện|căn cứ|theo|kính gửi|để|nhằm|qua|ngày|trong)\b", re.I)
 _RULE_RE = re.compile(r"^[-_=—–.*\s]{3,}$")
 _TITLE_SEARCH_LINES = 30
-
-
-@lru_cache(maxsize=1)
-def document_types() -> dict[str, str]:
-    """ascii key of an upper-case type name → its display name ('bao cao' → 'Báo cáo')."""
-    import csv
-
-    text = resources.files("tcdlcl_parse").joinpath("data/loai-van-ban.csv").read_text("utf-8")
-    names = {row["ten_loai"].split(" (")[0] for row in csv.DictReader(text.splitlines())}
-    return {ascii_key(name): name for name in names}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +35,7 @@ def is_gap_before(document: SourceDocument, line: Line) -> bool:
 
 def find_regions(document: SourceDocument) -> Regions:
     lines = document.lines
-    types = document_types()
+    types = type_names()
     type_line = next(
         (
             i
