@@ -2,9 +2,11 @@
 
     python benchmarks/bench_citations.py [--megabytes 5] [--repeat 5]
 
-The plain pass (`re.findall` of number/SYMBOL shapes) is the practical ceiling: it finds
-candidates without reading their context. The target is ours ≥ 1/3 of its speed. Writes
-benchmarks/results/citations.json and prints a small table.
+The plain pass (`re.findall` of number/SYMBOL shapes, written the obvious way) is the practical
+ceiling: it finds candidates without reading their context. The target is ours ≥ 1/3 of its
+speed. For honesty the same pass is also timed written with a single leading "\d" (the trick
+our own pattern uses so that `re` skips to digits in C); that faster ceiling is reported, not
+targeted. Writes benchmarks/results/citations.json and prints a small table.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from tcdlcl_parse.citations import extract_citations
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "corpora" / "seed" / "bao-cao-ba-to-2025.txt", *sorted((ROOT / "corpora" / "real").glob("*.txt"))]
 PLAIN = re.compile(r"\d+/[A-ZĐ][\w-]*")
+PLAIN_DIGIT_PREFIXED = re.compile(r"\d\d*/[A-ZĐ][\w-]*")
 
 
 def corpus(megabytes: float) -> str:
@@ -48,12 +51,15 @@ def main() -> None:
     size_mb = len(text.encode("utf-8")) / 1_000_000
     extract_citations(text[:10_000])  # warm caches (tables, compiled patterns)
     plain = best_of(args.repeat, PLAIN.findall, text)
+    prefixed = best_of(args.repeat, PLAIN_DIGIT_PREFIXED.findall, text)
     ours = best_of(args.repeat, extract_citations, text)
     result = {
         "text_mb": round(size_mb, 2),
         "plain_regex_mb_per_s": round(size_mb / plain, 1),
+        "plain_regex_digit_prefixed_mb_per_s": round(size_mb / prefixed, 1),
         "extract_citations_mb_per_s": round(size_mb / ours, 1),
         "ratio_ours_to_plain": round(plain / ours, 3),
+        "ratio_ours_to_plain_digit_prefixed": round(prefixed / ours, 3),
         "target_ratio": 0.333,
     }
     out = ROOT / "benchmarks" / "results" / "citations.json"
@@ -61,8 +67,10 @@ def main() -> None:
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"{'pass':<22}{'MB/s':>10}")
     print(f"{'plain regex':<22}{result['plain_regex_mb_per_s']:>10}")
+    print(f"{'plain, digit-prefixed':<22}{result['plain_regex_digit_prefixed_mb_per_s']:>10}")
     print(f"{'extract_citations':<22}{result['extract_citations_mb_per_s']:>10}")
-    print(f"ratio {result['ratio_ours_to_plain']} (target ≥ {result['target_ratio']}) on {result['text_mb']} MB")
+    print(f"ratio {result['ratio_ours_to_plain']} (target ≥ {result['target_ratio']}); "
+          f"{result['ratio_ours_to_plain_digit_prefixed']} against the digit-prefixed pass; {result['text_mb']} MB")
 
 
 if __name__ == "__main__":

@@ -129,3 +129,15 @@ def test_no_exception_on_any_text(text):
     for citation in extract_citations(text):
         for mention in citation.mentions:
             assert text[mention.start : mention.end] == mention.text
+
+
+def test_an_issuer_never_swallows_the_next_symbol():
+    # Regression: with the issuer read in the same pass, "của … thực hiện Nghị quyết số 19-NQ/TW"
+    # consumed the next symbol up to the comma, and 19-NQ/TW was lost.
+    text = (
+        "Chương trình số 53-CTr/TU ngày 21 tháng 02 năm 2018 của Ban Chấp hành Đảng bộ tỉnh khóa XV "
+        "thực hiện Nghị quyết số 19-NQ/TW, ngày 25 tháng 10 năm 2017 của Ban Chấp hành Trung ương"
+    )
+    first, second = extract_citations(text)
+    assert (first.symbol, first.date) == ("53-CTr/TU", "2018-02-21")
+    assert (second.symbol, second.date, second.issuer) == ("19-NQ/TW", "2017-10-25", "Ban Chấp hành Trung ương")
