@@ -358,6 +358,7 @@ def to_docx(header: list[str], body: list[str]) -> bytes:
 
 def to_pdf(header: list[str], body: list[str]) -> bytes:
     from fpdf import FPDF
+    from fpdf.enums import XPos, YPos
 
     pdf = FPDF(format="A4")
     pdf.set_creation_date(dt.datetime(2025, 12, 1, tzinfo=dt.UTC))
@@ -376,7 +377,11 @@ def to_pdf(header: list[str], body: list[str]) -> bytes:
         heading = paragraph == "BÁO CÁO" or paragraph.split(" ", 1)[0].rstrip(".-") in ROMAN
         pdf.set_font("Serif", "B" if heading else "", 13)
         for piece in paragraph.split("\n"):
-            pdf.multi_cell(width, 6.5, piece or " ", align="C" if paragraph == "BÁO CÁO" else "L")
+            # Back to the left margin after each paragraph (fpdf2 leaves x at the cell's right).
+            pdf.multi_cell(
+                width, 6.5, piece or " ", align="C" if paragraph == "BÁO CÁO" else "L",
+                new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+            )
     return bytes(pdf.output())
 
 

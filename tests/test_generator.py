@@ -39,3 +39,15 @@ def test_nfd_variant_is_really_decomposed():
     text = (CORPORA / "synthetic" / "tu-nghia-nfd-old-tones.txt").read_text("utf-8")
     assert unicodedata.is_normalized("NFD", text) and not unicodedata.is_normalized("NFC", text)
     assert "Uỷ" in unicodedata.normalize("NFC", text) or "hoá" in unicodedata.normalize("NFC", text)
+
+
+def test_generated_pdf_text_stays_on_the_page():
+    # Regression: fpdf2 left x at each paragraph's right edge, so the body ran off the page —
+    # invisible to a reader (and to OCR) while text extraction still found it.
+    import pdfplumber
+
+    for path in sorted((CORPORA / "synthetic").glob("*.pdf")):
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                outside = [c["text"] for c in page.chars if c["x1"] > page.width or c["x0"] < 0]
+                assert not outside, f"{path.name} p.{page.page_number}: {''.join(outside)[:40]}"
