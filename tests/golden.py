@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ _NUMBERED = re.compile(r"^(?:[IVX]+|\d{1,2}|[a-zđ])[.)/-]\s")
 def corpus_files() -> list[Path]:
     return sorted(
         path
-        for folder in ("seed", "encodings", "synthetic")
+        for folder in ("seed", "encodings", "synthetic", "scanned")
         if (CORPORA / folder).is_dir()
         for path in (CORPORA / folder).iterdir()
         if path.suffix in REPORT_SUFFIXES
@@ -44,6 +45,7 @@ def _outline(sections: list[Section]) -> list[Any]:
     ]
 
 
+@cache  # scanned files take seconds of OCR; several tests look at the same summary
 def summarize(path: Path) -> dict[str, Any]:
     parsed = parse(path)
     document = parsed.document

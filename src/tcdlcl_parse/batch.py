@@ -45,6 +45,7 @@ def check_one(
     layout: bool = True,
     timeout: float | None = None,
     detail: bool = False,
+    ocr: bool = True,
 ) -> CheckResult:
     """Check one file within ``timeout`` seconds.
 
@@ -60,7 +61,7 @@ def check_one(
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        return check_file(path, profile, lang=lang, layout=layout, detail=detail)
+        return check_file(path, profile, lang=lang, layout=layout, ocr=ocr, detail=detail)
     except _FileTimeout:
         return _error_result(path, profile, "timeout", _TIMEOUT_MESSAGE, lang, seconds=timeout)
     finally:
@@ -90,6 +91,7 @@ def check_batch(
     layout: bool = True,
     timeout: float | None = DEFAULT_TIMEOUT,
     detail: bool = False,
+    ocr: bool = True,
 ) -> Iterator[CheckResult]:
     """Check files in parallel and yield their results in the order of ``paths``.
 
@@ -101,14 +103,16 @@ def check_batch(
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(files) <= 1:
         for path in files:
-            yield check_one(path, profile, lang, layout, timeout, detail)
+            yield check_one(path, profile, lang, layout, timeout, detail, ocr)
         return
-    yield from _parallel(files, profile, jobs, (lang, layout, timeout, detail))
+    yield from _parallel(files, profile, jobs, (lang, layout, timeout, detail, ocr))
 
 
-def _parallel(
-    files: list[str], profile: Profile, jobs: int, options: tuple[str, bool, float | None, bool]
-) -> Iterator[CheckResult]:
+# check_one's arguments after the path and profile: lang, layout, timeout, detail, ocr.
+_Options = tuple[str, bool, float | None, bool, bool]
+
+
+def _parallel(files: list[str], profile: Profile, jobs: int, options: _Options) -> Iterator[CheckResult]:
     # A bounded window of submitted files keeps memory flat however long the batch is.
     window = jobs * 4
     next_index = 0
@@ -133,7 +137,7 @@ def _parallel(
         executor.shutdown(cancel_futures=True)
 
 
-def _isolated(path: str, profile: Profile, options: tuple[str, bool, float | None, bool]) -> CheckResult:
+def _isolated(path: str, profile: Profile, options: _Options) -> CheckResult:
     with ProcessPoolExecutor(max_workers=1) as solo:
         try:
             return solo.submit(check_one, path, profile, *options).result()

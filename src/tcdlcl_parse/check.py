@@ -130,6 +130,7 @@ def check_file(
     *,
     lang: str = "vi",
     layout: bool = True,
+    ocr: bool = True,
     detail: bool = False,
 ) -> CheckResult:
     """Read, parse and check one file; an unreadable file gives a result with ``error`` set."""
@@ -137,7 +138,7 @@ def check_file(
 
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
     try:
-        parsed = parse(path, layout=layout, lang=lang)
+        parsed = parse(path, layout=layout, ocr=ocr, lang=lang)
     except ReadError as error:
         from .runner import file_sha256
 

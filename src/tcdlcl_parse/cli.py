@@ -36,14 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     parse_cmd.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
-    parse_cmd.add_argument(
-        "--fast",
-        action="store_true",
-        help="read PDFs with pypdfium2 (much faster, no bold/size cues)",
-    )
-    parse_cmd.add_argument(
-        "--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)"
-    )
+    _add_reading_options(parse_cmd)
     parse_cmd.set_defaults(handler=_cmd_parse)
 
     check_cmd = commands.add_parser(
@@ -74,10 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --format jsonl --output FILE: skip files whose results are already in FILE",
     )
-    check_cmd.add_argument("--fast", action="store_true", help="read PDFs with pypdfium2")
-    check_cmd.add_argument(
-        "--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)"
-    )
+    _add_reading_options(check_cmd)
     check_cmd.set_defaults(handler=_cmd_check)
 
     profiles_cmd = commands.add_parser("profiles", help="list bundled profiles")
@@ -88,13 +78,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_reading_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--fast", action="store_true", help="read PDFs with pypdfium2 (much faster, no bold/size cues)"
+    )
+    command.add_argument(
+        "--no-ocr",
+        dest="ocr",
+        action="store_false",
+        help="do not OCR image-only (scanned) PDF pages (OCR needs tesseract-ocr and tesseract-ocr-vie)",
+    )
+    command.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)"
+    )
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
     from .errors import ReadError
     from .pipeline import parse
     from .render import render_parsed_text
 
     try:
-        report = parse(args.file, layout=not args.fast, lang=args.lang)
+        report = parse(args.file, layout=not args.fast, ocr=args.ocr, lang=args.lang)
     except ReadError as error:
         print(f"tcdlcl: {error.message(args.lang)}", file=sys.stderr)
         return EXIT_USAGE

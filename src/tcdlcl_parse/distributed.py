@@ -16,8 +16,10 @@ from .batch import DEFAULT_TIMEOUT, check_one
 from .profile import Profile, load_profile
 
 
-def _check_to_dict(path: str, profile: Profile, lang: str, layout: bool, timeout: float | None) -> dict[str, Any]:
-    return check_one(path, profile, lang, layout, timeout).model_dump(mode="json")
+def _check_to_dict(
+    path: str, profile: Profile, lang: str, layout: bool, timeout: float | None, ocr: bool
+) -> dict[str, Any]:
+    return check_one(path, profile, lang, layout, timeout, ocr=ocr).model_dump(mode="json")
 
 
 def check_bag(
@@ -27,6 +29,7 @@ def check_bag(
     lang: str = "vi",
     layout: bool = True,
     timeout: float | None = DEFAULT_TIMEOUT,
+    ocr: bool = True,
     partition_size: int = 20,
 ) -> Any:
     """A ``dask.bag.Bag`` of result dicts (``CheckResult.model_validate`` turns one back)."""
@@ -34,4 +37,4 @@ def check_bag(
 
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
     bag = db.from_sequence([str(p) for p in paths], partition_size=partition_size)
-    return bag.map(_check_to_dict, profile, lang, layout, timeout)
+    return bag.map(_check_to_dict, profile, lang, layout, timeout, ocr)

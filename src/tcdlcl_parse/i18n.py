@@ -15,8 +15,8 @@ _READ_ERRORS: dict[str, tuple[str, str]] = {
     "corrupt": ("tệp bị hỏng hoặc không đúng định dạng", "the file is corrupt or not of its format"),
     "encrypted": ("tệp PDF được đặt mật khẩu", "the PDF is password-protected"),
     "scanned": (
-        "PDF là bản quét (chỉ có ảnh, không có lớp chữ); cần nhận dạng chữ (OCR)",
-        "the PDF is scanned (images only, no text layer); it needs OCR",
+        "PDF là bản quét (chỉ có ảnh, không có lớp chữ) và không đọc được bằng nhận dạng chữ (OCR)",
+        "the PDF is scanned (images only, no text layer) and could not be read by OCR",
     ),
     "unsupported": ("định dạng tệp không được hỗ trợ", "unsupported file format"),
     "too-large": ("tệp quá lớn", "the file is too large"),

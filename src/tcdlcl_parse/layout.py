@@ -34,6 +34,9 @@ class RawLine:
     numbering: str | None = None
 
 
+# A list label standing alone ("II.", "2.", "a)", "-"; "2," as OCR reads it): Word puts a tab
+# after an automatic number, which looks like a column gap but is not one.
+LIST_LABEL_RE = re.compile(r"^(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.),]$|^[-+•▪➢–]$")
 # A lone page number: "3", "- 3 -", "Trang 3", "3/12", "Trang 3/12".
 _PAGE_NUMBER_RE = re.compile(r"^(?:trang\s*)?[-–(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–)]?$", re.I)
 # A header/footer that carries the page number: "Báo cáo 287/BC-UBND - Trang 2/5".

@@ -18,6 +18,7 @@ def parse(
     kind: DocumentKind | None = None,
     *,
     layout: bool = True,
+    ocr: bool = True,
     lang: str = "vi",
     claims: bool = True,
 ) -> ParsedReport:
@@ -25,7 +26,7 @@ def parse(
 
     ``claims=False`` skips claim extraction, the only step that needs spaCy.
     """
-    document = source if isinstance(source, SourceDocument) else read(source, kind, layout=layout)
+    document = source if isinstance(source, SourceDocument) else read(source, kind, layout=layout, ocr=ocr)
     text = document.text
     metadata, header_findings = parse_metadata(document, lang)
     sections, outline_findings = parse_sections(document, lang)

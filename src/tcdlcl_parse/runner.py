@@ -86,8 +86,8 @@ def run_check(files: list[Path], profile: Profile, args: argparse.Namespace) -> 
     if args.resume and output is not None:
         kept, todo = _resumed(files, output)
     fresh = check_batch(
-        todo, profile, jobs=args.jobs, lang=args.lang, layout=not args.fast, timeout=args.timeout,
-        detail=args.format == "html",
+        todo, profile, jobs=args.jobs, lang=args.lang, layout=not args.fast, ocr=args.ocr,
+        timeout=args.timeout, detail=args.format == "html",
     )
     tally = _Tally()
     results = tally.count(chain(kept, _with_progress(fresh, len(todo), args.lang)))

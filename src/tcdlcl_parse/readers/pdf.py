@@ -1,7 +1,7 @@
 """PDF reader.
 
 pypdfium2 opens every PDF first: it is fast, tells encrypted from corrupt, counts pages and
-finds image-only (scanned) documents. Text then comes from
+finds image-only (scanned) pages, which are read by OCR (:mod:`.ocr`). Text then comes from
 
 * pdfplumber (``layout=True``): characters with font names and sizes, grouped into lines and
   split where a wide gap separates two columns (the two-column header of Decree 30), giving
@@ -12,46 +12,29 @@ finds image-only (scanned) documents. Text then comes from
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from io import BytesIO
 from statistics import median
 from typing import Any
 
 from ..errors import ReadError
-from ..layout import RawLine
+from ..layout import LIST_LABEL_RE, RawLine
 from .base import ReaderMeta
 
-# Fewer visible characters than this per page on average, with images present: scanned.
+# Fewer visible characters than this on a page with images: a scanned page, read by OCR.
 _MIN_CHARS_PER_PAGE = 20
 # A horizontal gap wider than this many font sizes separates two columns on one line.
 _COLUMN_GAP_EM = 1.5
 # A gap wider than this share of the font size between two glyphs is a word space.
 _WORD_GAP_EM = 0.2
-_LIST_LABEL_RE = re.compile(r"^(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]$|^[-+•▪➢–]$")
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _ITALIC_RE = re.compile(r"italic|oblique", re.I)
 
 
 def read_pdf(
-    data: bytes, source: str, *, layout: bool, password: str | None
+    data: bytes, source: str, *, layout: bool, password: str | None, ocr: bool
 ) -> tuple[list[RawLine], ReaderMeta]:
-    page_count, visible_chars, has_images, fast_lines = _inspect_with_pdfium(data, source, password)
-    if visible_chars < _MIN_CHARS_PER_PAGE * page_count:
-        if has_images:
-            raise ReadError("scanned", source, f"{page_count} page(s)")
-        if visible_chars == 0:
-            raise ReadError("empty", source, f"{page_count} page(s) without text")
-    if not layout:
-        return fast_lines, ReaderMeta(extractor="pypdfium2", page_count=page_count)
-    return _read_with_pdfplumber(data, source, password), ReaderMeta(
-        extractor="pdfplumber", page_count=page_count
-    )
-
-
-def _inspect_with_pdfium(
-    data: bytes, source: str, password: str | None
-) -> tuple[int, int, bool, list[RawLine]]:
     import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
 
     try:
         document = pdfium.PdfDocument(data, password=password)
@@ -60,41 +43,89 @@ def _inspect_with_pdfium(
             raise ReadError("encrypted", source) from exc
         raise ReadError("corrupt", source, str(exc)) from exc
     try:
-        page_count = len(document)
-        if page_count == 0:
-            raise ReadError("empty", source, "0 pages")
-        lines: list[RawLine] = []
-        visible = 0
-        has_images = False
-        for index in range(page_count):
-            page = document[index]
-            textpage = page.get_textpage()
-            text = textpage.get_text_range()
-            textpage.close()
-            visible += sum(1 for ch in text if not ch.isspace())
-            if not has_images:
-                has_images = any(
-                    True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
-                )
-            page.close()
-            lines.extend(RawLine(text=line, page=index + 1) for line in re.split(r"\r\n|\r|\n", text))
-        return page_count, visible, has_images, lines
+        pages = _inspect_pages(document, source)
+        image_only = [i for i, page in enumerate(pages) if page.image_only]
+        text_pages = [i for i, page in enumerate(pages) if not page.image_only and page.visible_chars]
+        if not image_only and not text_pages:
+            raise ReadError("empty", source, f"{len(pages)} page(s) without text")
+        meta = ReaderMeta(extractor="pdfplumber" if layout else "pypdfium2", page_count=len(pages))
+        ocr_lines: list[RawLine] = []
+        if image_only and not ocr:
+            if not text_pages:
+                raise ReadError("scanned", source, f"{len(pages)} page(s); OCR turned off")
+            meta.warnings.append(f"image-only-pages-skipped:{_page_ranges(image_only)}")
+        elif image_only:
+            from .ocr import ocr_pages
+
+            ocr_lines = ocr_pages(document, image_only, source)
+            if not ocr_lines and not text_pages:
+                raise ReadError("scanned", source, f"OCR found no text on {len(image_only)} page(s)")
+            meta.warnings.append(f"ocr-pages:{_page_ranges(image_only)}")
+            meta.extractor = f"{meta.extractor}+tesseract" if text_pages else "tesseract"
     finally:
         document.close()
+    if not text_pages:
+        text_lines: list[RawLine] = []
+    elif layout:
+        text_lines = _read_with_pdfplumber(data, source, password, text_pages)
+    else:
+        text_lines = [line for i in text_pages for line in pages[i].lines]
+    lines = sorted([*text_lines, *ocr_lines], key=lambda line: line.page or 0)  # stable within a page
+    return lines, meta
 
 
-def _read_with_pdfplumber(data: bytes, source: str, password: str | None) -> list[RawLine]:
+@dataclass(slots=True)
+class _PageFacts:
+    lines: list[RawLine]
+    visible_chars: int
+    has_images: bool
+
+    @property
+    def image_only(self) -> bool:
+        return self.visible_chars < _MIN_CHARS_PER_PAGE and self.has_images
+
+
+def _inspect_pages(document: Any, source: str) -> list[_PageFacts]:
+    """pypdfium2's text of every page (the fast path's lines) and whether it is only images."""
+    import pypdfium2.raw as pdfium_c
+
+    if len(document) == 0:
+        raise ReadError("empty", source, "0 pages")
+    facts = []
+    for index in range(len(document)):
+        page = document[index]
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        textpage.close()
+        visible = sum(1 for ch in text if not ch.isspace())
+        has_images = visible < _MIN_CHARS_PER_PAGE and any(
+            True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
+        )
+        page.close()
+        lines = [RawLine(text=line, page=index + 1) for line in re.split(r"\r\n|\r|\n", text)]
+        facts.append(_PageFacts(lines, visible, has_images))
+    return facts
+
+
+def _page_ranges(indexes: list[int]) -> str:
+    """0-based page indexes as 1-based ranges: [0, 1, 2, 4] → "1-3,5"."""
+    ranges: list[list[int]] = []
+    for number in (i + 1 for i in indexes):
+        if ranges and number == ranges[-1][1] + 1:
+            ranges[-1][1] = number
+        else:
+            ranges.append([number, number])
+    return ",".join(f"{a}-{b}" if a != b else str(a) for a, b in ranges)
+
+
+def _read_with_pdfplumber(data: bytes, source: str, password: str | None, page_indexes: list[int]) -> list[RawLine]:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
     try:
-        with pdfplumber.open(BytesIO(data), password=password or "") as pdf:
-            return [
-                line
-                for number, page in enumerate(pdf.pages, start=1)
-                for line in _page_lines(page, number)
-            ]
+        with pdfplumber.open(BytesIO(data), password=password or "", pages=[i + 1 for i in page_indexes]) as pdf:
+            return [line for page in pdf.pages for line in _page_lines(page, page.page_number)]
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
         raise ReadError("corrupt", source, f"pdfplumber: {exc}") from exc
 
@@ -119,7 +150,7 @@ def _split_columns(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         wide_gap = previous is not None and char["x0"] - previous["x1"] > _COLUMN_GAP_EM * char["size"]
         # Word puts a tab after an automatic number ("II." ⇥ "KẾT QUẢ"): a lone list label
         # is not a column of its own.
-        if previous is None or wide_gap and not _LIST_LABEL_RE.match(_segment_text(segments[-1]).strip()):
+        if previous is None or wide_gap and not LIST_LABEL_RE.match(_segment_text(segments[-1]).strip()):
             segments.append([])
         segments[-1].append(char)
         if char["text"].strip():

@@ -5,35 +5,64 @@ then letters is the Decree 30 shape, but a commune may start at Arabic). A numbe
 heading only when it fits the numbering context — the next number at its level or a restart
 under a new parent — and reads like a heading; otherwise it stays body text (a numbered list
 inside a paragraph, a date, a quantity). Bold and font size are recorded as evidence.
+
+Text read by OCR gets a more tolerant reading of labels: "II KẾT QUẢ" (the dot lost),
+"IIL _ ĐÁNH GIÁ" (the tab read as "_", the last I as L), "2, Chỉ đạo" (dot read as comma),
+a Roman number that lost or gained an I ("II." where III is due) takes the number due, and a
+garbled Arabic label ("5ì Hạn chế: …", "c. Chỉ đạo …: …") before a run-in heading, where the
+next Arabic number is due, is that number.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 
 from ..models import Finding, Line, Section, SourceDocument
 from ..rules import make_finding
 from .regions import find_regions
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-# Roman numerals as OCR reads them: "Il." or "1I." for "II.", "lV" for "IV".
+# Roman numerals as typed or OCR'd: "Il." or "1I." for "II.", "lV" for "IV".
 _ROMAN_TOKEN = r"[IVX][IVXl1|]{0,4}|[l1|][IVX][IVXl1|]{0,3}|[l|]{2,4}"
-_HEADING_RE = re.compile(
-    rf"^(?:(?P<part>Phần\s+(?P<part_num>{_ROMAN_TOKEN}|\d{{1,2}}))\s*[.:\-–]?\s*"
-    rf"|(?P<roman>(?P<roman_num>{_ROMAN_TOKEN})\s*(?P<roman_sep>[.\-–:/)]))\s*"
-    r"|(?P<decimal>(?P<decimal_num>\d{1,2}(?:\.\d{1,2})+)\.?)\s+"
-    r"|(?P<arabic>(?P<arabic_num>\d{1,2})\s*(?P<arabic_sep>[./)\-]))\s+"
-    r"|(?P<letter>(?P<letter_num>[a-zđ])\s*(?P<letter_sep>[).]))\s+)"
-    r"(?P<rest>\S.*)?$"
-)
+# OCR also ends a numeral with "L" ("IIL") and reads "II" as "H".
+_OCR_ROMAN_TOKEN = rf"[IVXl1|]{{1,4}}L|H|{_ROMAN_TOKEN}"
+# Separators OCR reads in place of a dot: "II. _ KẾT QUẢ", "2, Chỉ đạo".
+_OCR_DOTS = {",": ".", "_": "."}
+# What OCR makes of a lone "2." after Word's tab: a digit with noise, or a letter with a dot.
+_OCR_GARBLED_LABEL_RE = re.compile(r"^(?P<label>\d\S{0,2}|[a-zđ][.,])\s+(?P<rest>\S.*)$")
+
+
+@cache
+def _heading_re(ocr: bool) -> re.Pattern[str]:
+    roman = _OCR_ROMAN_TOKEN if ocr else _ROMAN_TOKEN
+    ocr_rule = r"(?:\s*_+)?" if ocr else ""  # Word's tab after a number, read as "_"
+    # OCR: the Roman separator may be lost (then the title must be in capitals, checked later).
+    roman_sep = (
+        rf"(?:\s*(?P<roman_sep>[.\-–:/),_]){ocr_rule}|(?=\s))" if ocr else r"\s*(?P<roman_sep>[.\-–:/)])"
+    )
+    arabic_sep = r"[./)\-,]" if ocr else r"[./)\-]"
+    return re.compile(
+        rf"^(?:(?P<part>Phần\s+(?P<part_num>{_ROMAN_TOKEN}|\d{{1,2}}))\s*[.:\-–]?\s*"
+        rf"|(?P<roman>(?P<roman_num>{roman}){roman_sep})\s*"
+        r"|(?P<decimal>(?P<decimal_num>\d{1,2}(?:\.\d{1,2})+)\.?)\s+"
+        rf"|(?P<arabic>(?P<arabic_num>\d{{1,2}})\s*(?P<arabic_sep>{arabic_sep}){ocr_rule})\s+"
+        r"|(?P<letter>(?P<letter_num>[a-zđ])\s*(?P<letter_sep>[).]))\s+)"
+        r"(?P<rest>\S.*)?$"
+    )
+
+
+_HEADING_RE = _heading_re(False)
 _SENTENCE_END_RE = re.compile(r"[.;!?:)]\s*$")
 _LIST_ITEM_END_RE = re.compile(r";\s*$")
 _INLINE_TITLE_MAX = 90
 _TITLE_MAX = 300
 
 
-def roman_value(token: str) -> int | None:
+def roman_value(token: str, *, ocr: bool = False) -> int | None:
+    if ocr:
+        token = "II" if token == "H" else token[:-1] + "I" if token.endswith("L") and len(token) > 1 else token
     token = token.replace("l", "I").replace("1", "I").replace("|", "I")
     values = [_ROMAN_VALUES.get(ch) for ch in token]
     if None in values:
@@ -71,8 +100,8 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
 
 
-def _candidate(index: int, line: Line) -> _Candidate | None:
-    match = _HEADING_RE.match(line.text)
+def _candidate(index: int, line: Line, ocr: bool) -> _Candidate | None:
+    match = _heading_re(ocr).match(line.text)
     if not match:
         return None
     rest = (match.group("rest") or "").strip()
@@ -81,8 +110,13 @@ def _candidate(index: int, line: Line) -> _Candidate | None:
         value = int(token) if token.isdigit() else roman_value(token)
         scheme, style, label = "part", "part", match.group("part")
     elif match.group("roman"):
-        value = roman_value(match.group("roman_num"))
-        scheme, style, label = "roman", "roman" + match.group("roman_sep"), match.group("roman")
+        value = roman_value(match.group("roman_num"), ocr=ocr)
+        separator = match.group("roman_sep")
+        if ocr and separator in (None, "_", ","):
+            if not rest.isupper():
+                return None  # without its dot, only a heading in capitals is a heading
+            separator = "."
+        scheme, style, label = "roman", "roman" + separator, match.group("roman")
         token = _to_roman(value) if value else ""
     elif match.group("decimal"):
         token = match.group("decimal_num")
@@ -91,14 +125,15 @@ def _candidate(index: int, line: Line) -> _Candidate | None:
     elif match.group("arabic"):
         token = match.group("arabic_num")
         value = int(token)
-        scheme, style, label = "arabic", "arabic" + match.group("arabic_sep"), match.group("arabic")
+        separator = match.group("arabic_sep")
+        scheme, style, label = "arabic", "arabic" + _OCR_DOTS.get(separator, separator), match.group("arabic")
     else:
         token = match.group("letter_num")
         value = "abcdđeghiklmnopqrstuvxy".find(token) + 1
         scheme, style, label = "letter", "letter" + match.group("letter_sep"), match.group("letter")
     if not value or not rest:
         return None
-    return _Candidate(index, scheme, style, value, str(token), label.strip(), rest)
+    return _Candidate(index, scheme, style, value, str(token), label.replace("_", "").strip(), rest)
 
 
 def _reads_like_heading(candidate: _Candidate, line: Line) -> bool:
@@ -145,13 +180,16 @@ def parse_sections(document: SourceDocument, lang: str = "vi") -> tuple[list[Sec
     """The outline of the report's content, and S003 numbering findings."""
     regions = find_regions(document)
     lines = document.lines
+    ocr = "tesseract" in document.extractor
     stop = regions.ending_sentence if regions.ending_sentence is not None else regions.closing_start
     style_levels: dict[str, int] = {}
     roots: list[_Node] = []
     stack: list[_Node] = []
     for index in range(regions.content_start, stop):
         line = lines[index]
-        candidate = _candidate(index, line)
+        candidate = _candidate(index, line, ocr)
+        if ocr and (candidate is None or candidate.style not in style_levels and candidate.value != 1):
+            candidate = _ocr_garbled_arabic(index, line, stack) or candidate
         if candidate is None or not _reads_like_heading(candidate, line):
             continue
         level = style_levels.get(candidate.style)
@@ -162,6 +200,9 @@ def parse_sections(document: SourceDocument, lang: str = "vi") -> tuple[list[Sec
         trial = list(stack)
         while trial and trial[-1].level > level:
             trial.pop()
+        if ocr and candidate.scheme == "roman":
+            due = trial[-1].candidate.value + 1 if trial and trial[-1].level == level else 1
+            candidate = _ocr_corrected(candidate, due)
         if trial and trial[-1].level == level:
             if not _fits_after(trial[-1].candidate, candidate):
                 continue  # out of context: body text of the open section
@@ -178,6 +219,27 @@ def parse_sections(document: SourceDocument, lang: str = "vi") -> tuple[list[Sec
         for i, node in enumerate(roots)
     ]
     return sections, _numbering_findings(roots, lang)
+
+
+def _ocr_garbled_arabic(index: int, line: Line, stack: list[_Node]) -> _Candidate | None:
+    """The next Arabic heading under an open Arabic one, its label garbled by OCR."""
+    open_arabic = next((node for node in reversed(stack) if node.candidate.scheme == "arabic"), None)
+    match = _OCR_GARBLED_LABEL_RE.match(line.text)
+    if open_arabic is None or match is None:
+        return None
+    rest = match.group("rest")
+    if not 0 < rest.find(":") <= _INLINE_TITLE_MAX:
+        return None  # only a run-in heading ("Hạn chế: …") is safe to take without its number
+    due = open_arabic.candidate.value + 1
+    return replace(open_arabic.candidate, index=index, value=due, number=str(due), label=match.group("label"), rest=rest)
+
+
+def _ocr_corrected(candidate: _Candidate, due: int) -> _Candidate:
+    """A Roman number one I away from the number due ("II" for III, "V" for IV) is the number due."""
+    read, wanted = _to_roman(candidate.value), _to_roman(due)
+    if read != wanted and (read.replace("I", "", 1) == wanted or wanted.replace("I", "", 1) == read):
+        return replace(candidate, value=due, number=wanted)
+    return candidate
 
 
 def _fits_after(previous: _Candidate, candidate: _Candidate) -> bool:
