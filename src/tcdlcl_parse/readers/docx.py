@@ -51,6 +51,11 @@ def _check_archive(data: bytes, source: str) -> None:
             infos = archive.infolist()
     except zipfile.BadZipFile as exc:
         raise ReadError("corrupt", source, "broken zip container") from exc
+    # Word deflates; other methods are refused because zipfile inflates a bzip2/LZMA block
+    # whole, whatever size the directory declares (a lying entry exhausts memory).
+    unusual = {info.compress_type for info in infos} - {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
+    if unusual:
+        raise ReadError("corrupt", source, f"zip compression method {min(unusual)} (Word uses deflate)")
     unpacked = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
     if unpacked > _MAX_UNPACKED_BYTES or unpacked / packed > _MAX_COMPRESSION_RATIO:

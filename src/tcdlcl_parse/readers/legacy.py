@@ -79,9 +79,12 @@ def vietnamese_score(text: str) -> float:
     return sum(1 for word in words if word in _COMMON_SYLLABLES) / len(words)
 
 
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in b"\t\n\r\f")
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:_SAMPLE_CHARS]
-    controls = sum(1 for byte in sample if byte < 0x20 and byte not in b"\t\n\r\f")
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > 0.05 * len(sample)
 
 
@@ -133,8 +136,11 @@ def decode_text_bytes(data: bytes) -> tuple[str, str]:
 
 
 def _decode_8bit(data: bytes) -> tuple[str, str]:
-    # TCVN3 bytes map one to one (read as latin-1); VNI marks are cp1252 characters.
+    # TCVN3 bytes map one to one (read as latin-1); VNI marks are cp1252 characters. UTF-8 with
+    # a few stray bytes (one pasted from a cp1252 document, a tail of junk) stays UTF-8: it
+    # comes first, so it wins a tie.
     candidates = [
+        (unicodedata.normalize("NFC", data.decode("utf-8", errors="replace")), "utf-8"),
         (unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")), "cp1258"),
         (convert_legacy(data.decode("latin-1"), "tcvn3"), "tcvn3"),
         (convert_legacy(data.decode("cp1252", errors="replace"), "vni"), "vni"),

@@ -69,14 +69,18 @@ def ocr_pages(document: Any, page_indexes: list[int], source: str) -> list[RawLi
         raise ReadError("scanned", source, reason)
     if len(page_indexes) > MAX_OCR_PAGES:
         raise ReadError("too-large", source, f"{len(page_indexes)} scanned pages; OCR reads at most {MAX_OCR_PAGES}")
+    import pypdfium2 as pdfium
+
     lines: list[RawLine] = []
     for index in page_indexes:
         page = document[index]
         try:
             image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
-            width = image.width
+        except pdfium.PdfiumError as exc:
+            raise ReadError("corrupt", source, f"page {index + 1} cannot be rendered: {exc}") from exc
         finally:
             page.close()
+        width = image.width
         png = BytesIO()
         image.save(png, format="PNG")
         words = _tesseract_words(png.getvalue(), source)

@@ -89,11 +89,16 @@ def _inspect_pages(document: Any, source: str) -> list[_PageFacts]:
     """pypdfium2's text of every page (the fast path's lines) and whether it is only images."""
     import pypdfium2.raw as pdfium_c
 
+    import pypdfium2 as pdfium
+
     if len(document) == 0:
         raise ReadError("empty", source, "0 pages")
     facts = []
     for index in range(len(document)):
-        page = document[index]
+        try:
+            page = document[index]
+        except pdfium.PdfiumError as exc:  # e.g. a page tree that contains itself
+            raise ReadError("corrupt", source, f"page {index + 1}: {exc}") from exc
         textpage = page.get_textpage()
         text = textpage.get_text_range()
         textpage.close()

@@ -15,6 +15,7 @@ def read_text(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
         text, encoding = decode_text_bytes(data)
     except ValueError as exc:
         raise ReadError("encoding", source, str(exc)) from exc
+    warnings = [f"undecodable-bytes-replaced:{text.count(chr(0xFFFD))}"] if "\ufffd" in text else []
     pages = text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
     paged = len(pages) > 1
     lines = [
@@ -24,7 +25,7 @@ def read_text(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
         for column in _columns(line)
     ]
     return lines, ReaderMeta(
-        extractor="text", encoding=encoding, page_count=len(pages) if paged else None
+        extractor="text", encoding=encoding, page_count=len(pages) if paged else None, warnings=warnings
     )
 
 
