@@ -26,7 +26,7 @@ def test_a_file_that_takes_too_long_gets_a_timeout_result(monkeypatch):
             time.sleep(5)
         return original(path, *args, **kwargs)
 
-    original(REPORTS[0])  # warm up: spaCy's first load alone takes about a second
+    original(REPORTS[0])  # warm up: the first check in a process loads tables and compiles patterns
     monkeypatch.setattr(check_module, "check_file", slow)
     started = time.perf_counter()
     results = list(check_batch(REPORTS[:3] + [CORPORA / "synthetic" / "son-ha-clean.txt"], "cv3078", jobs=1, timeout=1.5))
@@ -55,3 +55,21 @@ def test_checking_from_a_thread_works_without_the_time_limit():
     with ThreadPoolExecutor(1) as pool:
         (result,) = pool.submit(lambda: list(check_batch(REPORTS[:1], "cv3078", jobs=1, timeout=5))).result()
     assert result.error is None
+
+
+def test_a_bug_on_one_file_costs_only_that_file(monkeypatch, capsys):
+    original = check_module.check_file
+
+    def buggy(path, *args, **kwargs):
+        if str(path).endswith("binh-son-no-header.txt"):
+            raise IndexError("list index out of range")
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(check_module, "check_file", buggy)
+    results = list(check_batch(REPORTS, "cv3078", jobs=1, lang="en"))
+    failed = [(r.source.rsplit("/", 1)[-1], r.error.code, r.error.message) for r in results if r.error]
+    assert len(results) == len(REPORTS) and len(failed) == 1
+    name, code, message = failed[0]
+    assert (name, code) == ("binh-son-no-header.txt", "internal-error")
+    assert "IndexError: list index out of range" in message and "please report it" in message
+    assert "Traceback" in capsys.readouterr().err

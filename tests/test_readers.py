@@ -276,3 +276,37 @@ def test_docx_table_cells_are_all_read_every_time():
         gc.collect()
         texts = [line.text for line in read(buffer.getvalue()).lines]
         assert texts == ["ô 0-0", "ô 0-1", "ô 1-0", "ô 1-1", "ô 2-0", "ô 2-1", "gộp", "riêng"]
+
+
+def test_docx_with_a_broken_deflate_stream_is_corrupt():
+    # Found by fuzz/fuzz_readers.py: zlib's error escaped python-docx.
+    import docx
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("Kế hoạch số 40/KH-UBND " * 200)
+    document.save(buffer)
+    data = bytearray(buffer.getvalue())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/document.xml")
+    payload = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[payload + 10 : payload + 40] = bytes(range(200, 230))
+    with pytest.raises(ReadError) as error:
+        read(bytes(data))
+    assert error.value.code == "corrupt"
+
+
+def test_memory_does_not_grow_with_the_number_of_pdf_pages():
+    # Regression: pdfplumber kept every page's glyphs until the file closed (2.5 GB for 300 pages).
+    import tracemalloc
+
+    def peak_bytes(pages: int) -> int:
+        data = build_pdf([[f"{p}.{i} Thuc hien Ke hoach so 40/KH-UBND, da to chuc 12 lop tap huan." for i in range(25)] for p in range(pages)])
+        tracemalloc.start()
+        read(data)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return peak
+
+    peak_bytes(1)  # imports pdfplumber and pdfminer outside the measurement
+    assert peak_bytes(8) < 3 * peak_bytes(1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import traceback
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,6 +24,10 @@ DEFAULT_TIMEOUT = 120.0
 _TIMEOUT_MESSAGE = {
     "vi": "quá thời gian xử lý ({seconds:g} giây)",
     "en": "took longer than {seconds:g} s",
+}
+_BUG_MESSAGE = {
+    "vi": "lỗi của chương trình khi xử lý tệp này ({error}); xin báo lỗi kèm tệp",
+    "en": "a bug in tcdlcl_parse stopped on this file ({error}); please report it with the file",
 }
 _CRASH_MESSAGE = {
     "vi": "tiến trình xử lý tệp bị dừng đột ngột",
@@ -64,6 +69,9 @@ def check_one(
         return check_file(path, profile, lang=lang, layout=layout, ocr=ocr, detail=detail)
     except _FileTimeout:
         return _error_result(path, profile, "timeout", _TIMEOUT_MESSAGE, lang, seconds=timeout)
+    except Exception as exc:  # a bug must cost one file, not the batch
+        traceback.print_exc()
+        return _error_result(path, profile, "internal-error", _BUG_MESSAGE, lang, error=f"{type(exc).__name__}: {exc}")
     finally:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+
+from pydantic import TypeAdapter
 
 from .models import Line, RemovedLine
 from .normalize import clean_text, match_key
@@ -32,6 +34,14 @@ class RawLine:
     centered: bool | None = None
     style: str | None = None
     numbering: str | None = None
+
+    def with_text(self, text: str) -> RawLine:
+        # dataclasses.replace, written out: this runs for every line of every file.
+        if text == self.text:
+            return self
+        return RawLine(
+            text, self.page, self.bold, self.italic, self.font_size, self.x0, self.centered, self.style, self.numbering
+        )
 
 
 # A list label standing alone ("II.", "2.", "a)", "-"; "2," as OCR reads it): Word puts a tab
@@ -60,7 +70,7 @@ def _is_blank(line: RawLine) -> bool:
 
 
 def _clean(line: RawLine) -> RawLine:
-    return replace(line, text=clean_text(line.text).strip())
+    return line.with_text(clean_text(line.text).strip())
 
 
 def _pages(lines: list[RawLine]) -> dict[int, list[int]]:
@@ -148,12 +158,16 @@ def join_broken_symbols(lines: list[RawLine]) -> list[RawLine]:
                 remainder = line.text.split(maxsplit=1)[0][len(joined_token):] + (
                     " " + rest if rest else ""
                 )
-                result[-1] = replace(previous, text=head + joined_token)
+                result[-1] = previous.with_text(head + joined_token)
                 if remainder.strip():
-                    result.append(replace(line, text=remainder.strip()))
+                    result.append(line.with_text(remainder.strip()))
                 continue
         result.append(line)
     return result
+
+
+# Lines are validated in one call: a model constructor per line costs twice as much.
+_LINES = TypeAdapter(list[Line])
 
 
 def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLine], list[str]]:
@@ -172,7 +186,7 @@ def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLin
     lines = join_broken_symbols(lines)
 
     pieces: list[str] = []
-    out: list[Line] = []
+    out: list[dict[str, object]] = []
     offset = 0
     pending_blank = False
     for line in lines:
@@ -187,22 +201,14 @@ def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLin
         text = line.text
         pieces.append(text)
         out.append(
-            Line(
-                text=text,
-                start=offset,
-                end=offset + len(text),
-                page=line.page,
-                bold=line.bold,
-                italic=line.italic,
-                font_size=line.font_size,
-                x0=line.x0,
-                centered=line.centered,
-                style=line.style,
-                numbering=line.numbering,
-            )
-        )
+            {
+                "text": text, "start": offset, "end": offset + len(text), "page": line.page, "bold": line.bold,
+                "italic": line.italic, "font_size": line.font_size, "x0": line.x0, "centered": line.centered,
+                "style": line.style, "numbering": line.numbering,
+            }
+        )  # fmt: skip
         offset += len(text)
-    return "".join(pieces), out, removed, warnings
+    return "".join(pieces), _LINES.validate_python(out), removed, warnings
 
 
 def _collapse_separator_blanks(lines: list[RawLine]) -> list[RawLine]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -28,10 +29,12 @@ class Match:
     merged_with: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=8192)  # profile phrases and headings recur across a batch
 def _key(text: str) -> str:
     return " ".join(ascii_key(text).replace(",", " ").replace("-", " ").split())
 
 
+@lru_cache(maxsize=65536)  # a batch's headings repeat the same few templates
 def phrase_score(phrase: str, heading: str) -> float:
     """0–100: how well ``heading`` says ``phrase``.
 

@@ -63,6 +63,8 @@ class SourceDocument(Model):
 
     def page_at(self, offset: int) -> int | None:
         """Page of the line containing ``offset`` (None for DOCX/text)."""
+        if self.page_count is None:  # no line has a page
+            return None
         index = bisect_right(self.lines, offset, key=lambda line: line.start) - 1
         return self.lines[index].page if index >= 0 else None
 

@@ -35,6 +35,8 @@ _CLEAN_TABLE = str.maketrans(
     }
 )
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Anything clean_text changes besides NFC: most lines hold none, and one search says so.
+_UNCLEAN_RE = re.compile("[" + _INVISIBLE + _SPACE_VARIANTS + "\r\v\ufffe\x00-\x08\x0e-\x1f\x7f]")
 
 _FOLD_TABLE = str.maketrans(
     {
@@ -57,6 +59,8 @@ _TONE_PAIR_RE = re.compile(r"([oOuU])([aAeEyY][\u0300\u0301\u0303\u0309\u0323])(
 
 def clean_text(raw: str) -> str:
     """Return the display text for ``raw``: NFC, ``\\n`` newlines, no invisible characters."""
+    if _UNCLEAN_RE.search(raw) is None:
+        return raw if unicodedata.is_normalized("NFC", raw) else unicodedata.normalize("NFC", raw)
     text = raw.replace("\r\n", "\n")
     text = unicodedata.normalize("NFC", text.translate(_CLEAN_TABLE))
     return _CONTROL_RE.sub("", text)
@@ -90,24 +94,21 @@ def _pair_second_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _pair_second_re() -> re.Pattern[str]:
+    return re.compile("(?<=[oOuU])[" + "".join(map(chr, _pair_second_table())) + "]")
+
+
 def _decompose_pair_seconds(text: str) -> str:
     # Only toned a/e/y directly after o/u need decomposing; do it locally so the result,
     # after the pair substitution and NFC, has the same length as the input.
     table = _pair_second_table()
-    if not any(ord(c) in table for c in text):
-        return text
-    out = []
-    prev = ""
-    for ch in text:
-        if prev in "oOuU" and ord(ch) in table:
-            out.append(table[ord(ch)])
-        else:
-            out.append(ch)
-        prev = ch
-    return "".join(out)
+    decomposed = _pair_second_re().sub(lambda m: table[ord(m.group())], text)
+    return text if decomposed == text else decomposed
 
 
-def _lower_same_length(text: str) -> str:
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, except characters whose lower case is longer ("İ") stay as they are."""
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
@@ -116,7 +117,7 @@ def _lower_same_length(text: str) -> str:
 
 def match_key(text: str) -> str:
     """Lower-cased, dash/quote/space-folded, tone-placement-folded key of the same length."""
-    return fold_tone_placement(_lower_same_length(text.translate(_FOLD_TABLE)))
+    return fold_tone_placement(lower_same_length(text.translate(_FOLD_TABLE)))
 
 
 @lru_cache(maxsize=1)
@@ -137,4 +138,5 @@ def strip_diacritics(text: str) -> str:
 
 def ascii_key(text: str) -> str:
     """:func:`match_key` without diacritics: ``"KIẾN NGHI"`` and ``"kiến nghị"`` agree."""
-    return strip_diacritics(match_key(text))
+    # Tone placement needs no folding here: stripping removes the tone wherever it sits.
+    return strip_diacritics(lower_same_length(text.translate(_FOLD_TABLE)))

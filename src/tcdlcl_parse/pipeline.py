@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from pathlib import Path
 
 from .citations import citation_findings, extract_citations, extract_standards
@@ -24,7 +25,7 @@ def parse(
 ) -> ParsedReport:
     """Read ``source`` (unless it is already a :class:`SourceDocument`) and parse it.
 
-    ``claims=False`` skips claim extraction, the only step that needs spaCy.
+    ``claims=False`` skips claim extraction (sentences, status, quantities).
     """
     document = source if isinstance(source, SourceDocument) else read(source, kind, layout=layout, ocr=ocr)
     text = document.text
@@ -61,11 +62,11 @@ def _without_own_symbol(citations: list[Citation], metadata: Metadata) -> list[C
 
 
 def _with_citations(claims: list[Claim], citations: list[Citation]) -> list[Claim]:
-    """Attach to each claim the symbols mentioned inside it."""
+    """Attach to each claim the symbols mentioned inside it, in the order of ``citations``."""
+    order = {citation.symbol: rank for rank, citation in enumerate(citations)}
+    mentions = sorted((m.start, citation.symbol) for citation in citations for m in citation.mentions)
+    starts = [start for start, _ in mentions]
     for claim in claims:
-        claim.citations = [
-            citation.symbol
-            for citation in citations
-            if any(claim.start <= m.start < claim.end for m in citation.mentions)
-        ]
+        inside = {symbol for _, symbol in mentions[bisect_left(starts, claim.start) : bisect_left(starts, claim.end)]}
+        claim.citations = sorted(inside, key=order.__getitem__)
     return claims

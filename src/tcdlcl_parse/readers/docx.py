@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -34,7 +35,7 @@ def read_docx(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
 
     try:
         document = docx.Document(BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise ReadError("corrupt", source, f"python-docx: {exc}") from exc
     except Exception as exc:  # lxml raises its own XMLSyntaxError family
         if type(exc).__module__.startswith("lxml"):

@@ -48,7 +48,7 @@ def read_pdf(
         text_pages = [i for i, page in enumerate(pages) if not page.image_only and page.visible_chars]
         if not image_only and not text_pages:
             raise ReadError("empty", source, f"{len(pages)} page(s) without text")
-        meta = ReaderMeta(extractor="pdfplumber" if layout else "pypdfium2", page_count=len(pages))
+        meta = ReaderMeta(extractor="", page_count=len(pages))
         ocr_lines: list[RawLine] = []
         if image_only and not ocr:
             if not text_pages:
@@ -61,15 +61,23 @@ def read_pdf(
             if not ocr_lines and not text_pages:
                 raise ReadError("scanned", source, f"OCR found no text on {len(image_only)} page(s)")
             meta.warnings.append(f"ocr-pages:{_page_ranges(image_only)}")
-            meta.extractor = f"{meta.extractor}+tesseract" if text_pages else "tesseract"
     finally:
         document.close()
-    if not text_pages:
-        text_lines: list[RawLine] = []
-    elif layout:
-        text_lines = _read_with_pdfplumber(data, source, password, text_pages)
-    else:
+    text_lines: list[RawLine] = []
+    extractors = []
+    if text_pages and layout:
+        try:
+            text_lines = _read_with_pdfplumber(data, source, password, text_pages)
+            extractors.append("pdfplumber")
+        except ReadError as error:
+            # pdfium read this file and pdfminer cannot: keep pdfium's text, without font cues.
+            meta.warnings.append(f"layout-unavailable:{error.detail}"[:200])
+    if text_pages and not text_lines:
         text_lines = [line for i in text_pages for line in pages[i].lines]
+        extractors.append("pypdfium2")
+    if ocr_lines:
+        extractors.append("tesseract")
+    meta.extractor = "+".join(extractors)
     lines = sorted([*text_lines, *ocr_lines], key=lambda line: line.page or 0)  # stable within a page
     return lines, meta
 
@@ -127,12 +135,19 @@ def _read_with_pdfplumber(data: bytes, source: str, password: str | None, page_i
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+    lines: list[RawLine] = []
     try:
         with pdfplumber.open(BytesIO(data), password=password or "", pages=[i + 1 for i in page_indexes]) as pdf:
-            return [line for page in pdf.pages for line in _page_lines(page, page.page_number)]
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+            for page in pdf.pages:
+                lines.extend(_page_lines(page, page.page_number))
+                page.close()  # frees the page's cached glyphs: memory stays flat on long PDFs
+    except (
+        PDFSyntaxError, PSException, PdfminerException, MalformedPDFException, ValueError, KeyError, TypeError,
+    ) as exc:  # fmt: skip
         raise ReadError("corrupt", source, f"pdfplumber: {exc}") from exc
+    return lines
 
 
 def _page_lines(page: Any, number: int) -> list[RawLine]:

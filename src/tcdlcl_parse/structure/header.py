@@ -44,6 +44,8 @@ _NAME_RE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹ�
 _RECIPIENT_NOTE_RE = re.compile(r"\s*(\((?:[^()]*)\))\s*$")
 
 
+_HEADER_LINE_MAX = 300
+
 def _span(line: Line) -> dict[str, int | None]:
     return {"start": line.start, "end": line.end, "page": line.page}
 
@@ -73,7 +75,8 @@ def parse_metadata(document: SourceDocument, lang: str = "vi") -> tuple[Metadata
     lines = document.lines
     metadata = Metadata()
     header = [lines[i] for i in _header_lines(document, regions)]
-    keys = [ascii_key(line.text) for line in header]
+    # A header element is one short line; keying a long one (a report without line breaks) is waste.
+    keys = [ascii_key(line.text) if len(line.text) <= _HEADER_LINE_MAX else "" for line in header]
     metadata.national_title = any(_NATIONAL_TITLE in key for key in keys)
     metadata.motto = any(_MOTTO in key.replace("–", "-") for key in keys)
     _read_issuer(document, header, metadata, regions)

@@ -29,6 +29,10 @@ class Regions:
     ending_sentence: int | None  # "Trên đây là báo cáo …"
 
 
+# A document type line ("BÁO CÁO", "KẾ HOẠCH") is short.
+_TYPE_LINE_MAX = 60
+
+
 def is_gap_before(document: SourceDocument, line: Line) -> bool:
     return document.text[max(0, line.start - 2) : line.start] == "\n\n"
 
@@ -40,7 +44,8 @@ def find_regions(document: SourceDocument) -> Regions:
         (
             i
             for i, line in enumerate(lines[:_TITLE_SEARCH_LINES])
-            if ascii_key(line.text.strip()) in types and line.text.strip().isupper()
+            # Cheap tests first: a line of a whole report (text without line breaks) is long.
+            if len(line.text) <= _TYPE_LINE_MAX and line.text.strip().isupper() and ascii_key(line.text.strip()) in types
         ),
         None,
     )

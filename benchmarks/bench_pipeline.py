@@ -1,0 +1,208 @@
+"""The whole pipeline against its baselines, each measured in the same run.
+
+    python benchmarks/bench_pipeline.py [--reports 200] [--pdfs 20] [--repeat 3] [--skip-memory]
+
+* Text path: read + parse + check of generated text reports (2–6 pages each, in memory, one
+  core) in MB/s of report text, against one plain regular-expression pass over the same text
+  (the practical ceiling). Target ≥ 5 MB/s.
+* PDF path: our read + parse + check in pages/s against the bare extractor we use, on the same
+  PDFs: pdfplumber's ``extract_text`` (layout, the default) and pypdfium2's text (``--fast``).
+  Target: our overhead over the extractor ≤ 25 %.
+* Start-up: ``tcdlcl --version`` and ``import tcdlcl_parse`` in fresh processes (best of 5).
+  Target < 0.5 s.
+* Peak memory (fresh process each, ru_maxrss): checking a 300-page PDF and a 10 MB text,
+  against the interpreter with the package imported.
+
+Writes benchmarks/results/pipeline.json and prints a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAIN = re.compile(r"\d+/[A-ZĐ][\w-]*")
+
+
+def generate(folder: Path, count: int, formats: str, pages: tuple[int, int]) -> list[Path]:
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "generate_reports.py"), "--out", str(folder), "--count", str(count),
+         "--formats", formats, "--pages-min", str(pages[0]), "--pages-max", str(pages[1])],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".pdf"))
+
+
+def best_of(repeat: int, function) -> float:
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def text_path(files: list[Path], repeat: int) -> dict[str, float]:
+    from tcdlcl_parse import read
+    from tcdlcl_parse.check import check
+    from tcdlcl_parse.pipeline import parse
+    from tcdlcl_parse.profile import load_profile
+
+    profile = load_profile("cv3078")
+    blobs = [path.read_bytes() for path in files]
+    texts = [read(blob).text for blob in blobs]
+    megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    check(parse(blobs[0]), profile)  # load tables and compile patterns once
+
+    def ours() -> None:
+        for blob in blobs:
+            check(parse(blob), profile)
+
+    plain = best_of(repeat, lambda: [PLAIN.findall(text) for text in texts])
+    full = best_of(repeat, ours)
+    return {
+        "reports": len(files),
+        "text_mb": round(megabytes, 2),
+        "plain_regex_mb_per_s": round(megabytes / plain, 1),
+        "parse_check_mb_per_s": round(megabytes / full, 2),
+        "ms_per_report": round(1000 * full / len(files), 2),
+        "target_mb_per_s": 5.0,
+    }
+
+
+def pdf_path(files: list[Path], repeat: int) -> dict[str, float]:
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from tcdlcl_parse.check import check
+    from tcdlcl_parse.pipeline import parse
+    from tcdlcl_parse.profile import load_profile
+
+    profile = load_profile("cv3078")
+    pages = sum(len(pdfium.PdfDocument(path)) for path in files)
+    check(parse(files[0]), profile)
+
+    def bare_pdfplumber() -> None:
+        for path in files:
+            with pdfplumber.open(path) as pdf:
+                for page in pdf.pages:
+                    page.extract_text()
+
+    def bare_pdfium() -> None:
+        for path in files:
+            document = pdfium.PdfDocument(path)
+            for page in document:
+                page.get_textpage().get_text_range()
+            document.close()
+
+    def ours(layout: bool) -> None:
+        for path in files:
+            check(parse(path, layout=layout), profile)
+
+    plumber = best_of(repeat, bare_pdfplumber)
+    pdfium_s = best_of(repeat, bare_pdfium)
+    ours_layout = best_of(repeat, lambda: ours(True))
+    ours_fast = best_of(repeat, lambda: ours(False))
+    return {
+        "pdfs": len(files),
+        "pages": pages,
+        "pdfplumber_pages_per_s": round(pages / plumber, 1),
+        "ours_layout_pages_per_s": round(pages / ours_layout, 1),
+        "overhead_over_pdfplumber_pct": round(100 * (ours_layout / plumber - 1), 1),
+        "pypdfium2_pages_per_s": round(pages / pdfium_s, 1),
+        "ours_fast_pages_per_s": round(pages / ours_fast, 1),
+        "overhead_over_pypdfium2_pct": round(100 * (ours_fast / pdfium_s - 1), 1),
+        "target_overhead_pct": 25.0,
+    }
+
+
+def startup() -> dict[str, float]:
+    tcdlcl = Path(sys.executable).with_name("tcdlcl")
+
+    def seconds(command: list[str]) -> float:
+        return round(best_of(5, lambda: subprocess.run(command, check=True, capture_output=True)), 3)
+
+    return {
+        "python_bare_s": seconds([sys.executable, "-c", "pass"]),
+        "import_tcdlcl_parse_s": seconds([sys.executable, "-c", "import tcdlcl_parse"]),
+        "tcdlcl_version_s": seconds([str(tcdlcl), "--version"]),
+        "target_s": 0.5,
+    }
+
+
+_PEAK = """
+import resource, sys, time
+from tcdlcl_parse.check import check_file
+start = time.perf_counter()
+result = check_file(sys.argv[1]) if sys.argv[1] != "-" else None
+print(round(time.perf_counter() - start, 2), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+      result.error.code if result is not None and result.error else "ok")
+"""
+
+
+def peak_memory(folder: Path) -> dict[str, object]:
+    from fpdf import FPDF
+
+    def measure(path: str) -> tuple[float, float, str]:
+        out = subprocess.run([sys.executable, "-c", _PEAK, path], check=True, capture_output=True, text=True)
+        seconds, megabytes, outcome = out.stdout.split()
+        return float(seconds), round(float(megabytes), 1), outcome
+
+    long_pdf = folder / "long-300-pages.pdf"
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for number in range(300):
+        pdf.add_page()
+        for line in range(45):
+            pdf.cell(0, 5.5, f"{number}.{line} Thuc hien Ke hoach so 40/KH-UBND ngay 09/9/2025 cua UBND tinh, da to chuc 12 lop.")
+            pdf.ln()
+    pdf.output(str(long_pdf))
+    seed = (ROOT / "corpora" / "seed" / "bao-cao-ba-to-2025.txt").read_text("utf-8")
+    big_text = folder / "ten-megabytes.txt"
+    big_text.write_text(seed * (10_000_000 // len(seed.encode("utf-8")) + 1), "utf-8")
+    baseline = measure("-")
+    pdf_run = measure(str(long_pdf))
+    text_run = measure(str(big_text))
+    return {
+        "interpreter_with_package_mb": baseline[1],
+        "pdf_300_pages": {"seconds": pdf_run[0], "peak_mb": pdf_run[1], "outcome": pdf_run[2]},
+        "text_10_mb": {"seconds": text_run[0], "peak_mb": text_run[1], "outcome": text_run[2]},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reports", type=int, default=200)
+    parser.add_argument("--pdfs", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-memory", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        texts = generate(folder / "txt", args.reports, "txt", (2, 6))
+        pdfs = generate(folder / "pdf", args.pdfs, "pdf", (2, 6))
+        result: dict[str, object] = {
+            "text_path": text_path(texts, args.repeat),
+            "pdf_path": pdf_path(pdfs, args.repeat),
+            "startup": startup(),
+        }
+        if not args.skip_memory:
+            result["peak_memory"] = peak_memory(folder)
+    out = ROOT / "benchmarks" / "results" / "pipeline.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    for section, values in result.items():
+        print(section)
+        for key, value in values.items():  # type: ignore[union-attr]
+            print(f"  {key:<34}{value}")
+
+
+if __name__ == "__main__":
+    main()
