@@ -165,8 +165,12 @@ class Run:
     wall: float
 
 
-def _probe(path: Path, timeout: float) -> Run:
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+def _probe(path: Path, timeout: float, private_tmp: Path) -> Run:
+    # A temporary folder of its own: the temporary folder is an allowed root, and the checkout
+    # may itself live under /tmp.
+    env = dict(
+        os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", TMPDIR=str(private_tmp)
+    )
     command = [sys.executable, "-m", "tests.bad_probe", str(path), "--limit-as", str(LIMIT_AS)]
     started = time.perf_counter()
     try:
@@ -203,7 +207,9 @@ def probes(request, tmp_path_factory) -> Iterator[dict[str, Future[Run]]]:
     order = sorted(selected, key=lambda name: -(EXPECTED.get(name) or LARGE_EXPECTED[name]).timeout)
     pool = ThreadPoolExecutor(max_workers=2)
     futures = {
-        name: pool.submit(_probe, paths[name], (EXPECTED.get(name) or LARGE_EXPECTED[name]).timeout)
+        name: pool.submit(
+            _probe, paths[name], (EXPECTED.get(name) or LARGE_EXPECTED[name]).timeout, tmp_path_factory.mktemp("tmp")
+        )
         for name in order
     }
     yield futures
@@ -269,9 +275,14 @@ except OSError:
     pass
 print(json.dumps(seen))
 """
+    # The temporary folder is an allowed root; give the child its own, so that a checkout that
+    # itself lives under /tmp (as CI's may) still counts as outside.
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
     done = subprocess.run(
-        [sys.executable, "-c", code], check=True, cwd=REPO, capture_output=True, text=True, timeout=20
-    )
+        [sys.executable, "-c", code], check=True, cwd=REPO, capture_output=True, text=True, timeout=20,
+        env=dict(os.environ, TMPDIR=str(private_tmp)),
+    )  # fmt: skip
     seen = json.loads(done.stdout)
     assert seen["opens"] == [str(REPO / "README.md")]
     assert {event for event, _ in seen["network"]} >= {"socket.getaddrinfo", "socket.connect"}
