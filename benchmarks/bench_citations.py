@@ -33,26 +33,29 @@ def corpus(megabytes: float) -> str:
     return "\n\n".join([block] * copies)
 
 
-def best_of(repeat: int, function, text: str) -> float:
-    timings = []
+def best_of_interleaved(repeat: int, functions: list, text: str) -> list[float]:
+    """The best time of each function, run in turn ``repeat`` times: on a shared machine, noise
+    then falls on all of them alike instead of on whichever ran during a busy spell."""
+    best = [float("inf")] * len(functions)
     for _ in range(repeat):
-        start = time.perf_counter()
-        function(text)
-        timings.append(time.perf_counter() - start)
-    return min(timings)
+        for index, function in enumerate(functions):
+            start = time.perf_counter()
+            function(text)
+            best[index] = min(best[index], time.perf_counter() - start)
+    return best
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--megabytes", type=float, default=5.0)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=9)
     args = parser.parse_args()
     text = corpus(args.megabytes)
     size_mb = len(text.encode("utf-8")) / 1_000_000
     extract_citations(text[:10_000])  # warm caches (tables, compiled patterns)
-    plain = best_of(args.repeat, PLAIN.findall, text)
-    prefixed = best_of(args.repeat, PLAIN_DIGIT_PREFIXED.findall, text)
-    ours = best_of(args.repeat, extract_citations, text)
+    plain, prefixed, ours = best_of_interleaved(
+        args.repeat, [PLAIN.findall, PLAIN_DIGIT_PREFIXED.findall, extract_citations], text
+    )
     result = {
         "text_mb": round(size_mb, 2),
         "plain_regex_mb_per_s": round(size_mb / plain, 1),

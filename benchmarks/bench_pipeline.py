@@ -137,13 +137,17 @@ def startup() -> dict[str, float]:
     }
 
 
+# Peak resident memory from /proc (VmHWM), not ru_maxrss: Linux carries a parent's peak into
+# a child started by fork and exec, so the child would report the benchmark's own.
 _PEAK = """
-import resource, sys, time
+import re, sys, time
 from tcdlcl_parse.check import check_file
 start = time.perf_counter()
 result = check_file(sys.argv[1]) if sys.argv[1] != "-" else None
-print(round(time.perf_counter() - start, 2), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-      result.error.code if result is not None and result.error else "ok")
+seconds = round(time.perf_counter() - start, 2)
+with open("/proc/self/status") as status:
+    peak_kb = int(re.search(r"VmHWM:\\s+(\\d+)", status.read()).group(1))
+print(seconds, peak_kb / 1024, result.error.code if result is not None and result.error else "ok")
 """
 
 

@@ -47,6 +47,18 @@ _TYPE_NAMES = {
         "Biên bản",
     )
 } | {"văn bản": "Công văn"}  # fmt: skip
+
+
+def _by_last_word(names: dict[str, str]) -> dict[str, list[tuple[int, str, str]]]:
+    """Type names by their last word, longest first ("chương trình hành động" before "chương
+    trình"): most symbols follow "số" and one type name, so one lookup decides."""
+    index: dict[str, list[tuple[int, str, str]]] = {}
+    for key, name in sorted(names.items(), key=lambda item: -len(item[0].split())):
+        index.setdefault(key.split()[-1], []).append((len(key.split()), key, name))
+    return index
+
+
+_TYPE_NAMES_BY_LAST_WORD = _by_last_word(_TYPE_NAMES)
 # After a symbol, read by the same pass (case-insensitive only here: "[A-Z]" in the symbol must
 # stay upper case): an optional date ("ngày 09/9/2025", ", ngày 30/7/2024", "ban hành ngày …")
 # and an optional issuer ("của Thủ tướng Chính phủ", "do UBND tỉnh … ban hành"). An issuer has
@@ -120,9 +132,8 @@ def _doc_type_before(text: str, start: int) -> str | None:
     words = text[max(0, start - 36) : start].lower().rsplit(None, 4)
     if words and words[-1] in ("số", "số:"):
         del words[-1]
-    for size in (3, 2, 1):
-        name = _TYPE_NAMES.get(" ".join(words[-size:]))
-        if name:
+    for size, key, name in _TYPE_NAMES_BY_LAST_WORD.get(words[-1] if words else "", ()):
+        if " ".join(words[-size:]) == key:
             return name
     return None
 
