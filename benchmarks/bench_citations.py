@@ -1,6 +1,6 @@
-"""Citation extraction throughput against one plain regular-expression pass, same text, same run.
+r"""Citation extraction throughput against one plain regular-expression pass, same text, same run.
 
-    python benchmarks/bench_citations.py [--megabytes 5] [--repeat 5]
+    python benchmarks/bench_citations.py [--megabytes 5] [--repeat 9]
 
 The plain pass (`re.findall` of number/SYMBOL shapes, written the obvious way) is the practical
 ceiling: it finds candidates without reading their context. The target is ours ≥ 1/3 of its

@@ -45,7 +45,7 @@ def test_fuzzing_the_readers_finds_no_crash(tmp_path):
     run = subprocess.run(
         [sys.executable, str(REPO / "fuzz" / "fuzz_readers.py"), "-runs=1000", "-seed=1", "-timeout=30",
          "-rss_limit_mb=2048", "-max_len=200000", f"-artifact_prefix={tmp_path}/", str(corpus)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
     findings = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("crash-", "timeout-", "oom-")))
     assert run.returncode == 0 and not findings, run.stderr[-3000:]

@@ -69,7 +69,7 @@ def check_one(
         return check_file(path, profile, lang=lang, layout=layout, ocr=ocr, detail=detail)
     except _FileTimeout:
         return _error_result(path, profile, "timeout", _TIMEOUT_MESSAGE, lang, seconds=timeout)
-    except Exception as exc:  # a bug must cost one file, not the batch
+    except Exception as exc:  # noqa: BLE001 — a bug must cost one file, not the batch
         traceback.print_exc()
         return _error_result(path, profile, "internal-error", _BUG_MESSAGE, lang, error=f"{type(exc).__name__}: {exc}")
     finally:

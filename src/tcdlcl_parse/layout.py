@@ -44,6 +44,12 @@ class RawLine:
         )
 
 
+def is_centered(x0: float, x1: float, page_width: float, left_edge: float) -> bool:
+    """A line whose middle is near the page's and that is indented from the text's left edge
+    (so a full-width line is not "centred"); the same rule for PDF glyphs and OCR words."""
+    return abs((x0 + x1) / 2 - page_width / 2) < 0.04 * page_width and x0 - left_edge > 0.06 * page_width
+
+
 # A list label standing alone ("II.", "2.", "a)", "-"; "2," as OCR reads it): Word puts a tab
 # after an automatic number, which looks like a column gap but is not one.
 LIST_LABEL_RE = re.compile(r"^(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.),]$|^[-+•▪➢–]$")

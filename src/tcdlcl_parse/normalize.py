@@ -102,9 +102,9 @@ def _pair_second_re() -> re.Pattern[str]:
 def _decompose_pair_seconds(text: str) -> str:
     # Only toned a/e/y directly after o/u need decomposing; do it locally so the result,
     # after the pair substitution and NFC, has the same length as the input.
+    # re.sub returns ``text`` itself when nothing matched, which fold_tone_placement relies on.
     table = _pair_second_table()
-    decomposed = _pair_second_re().sub(lambda m: table[ord(m.group())], text)
-    return text if decomposed == text else decomposed
+    return _pair_second_re().sub(lambda m: table[ord(m.group())], text)
 
 
 def lower_same_length(text: str) -> str:

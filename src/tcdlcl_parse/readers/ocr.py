@@ -15,14 +15,16 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from io import BytesIO
 from statistics import median
 from typing import Any
 
 from ..errors import ReadError
-from ..layout import LIST_LABEL_RE, RawLine
+from ..layout import LIST_LABEL_RE, RawLine, is_centered
 
 OCR_DPI = 300
 LANGUAGE = "vie"
@@ -107,7 +109,7 @@ def _tesseract_words(png: bytes, source: str) -> list[_Word]:
     return list(_parse_tsv(done.stdout.decode("utf-8", "replace")))
 
 
-def _parse_tsv(tsv: str) -> Any:
+def _parse_tsv(tsv: str) -> Iterator[_Word]:
     rows = tsv.splitlines()
     for row in rows[1:]:
         cells = row.split("\t")
@@ -156,7 +158,7 @@ def _with_labels_joined(row: list[list[_Word]]) -> list[list[_Word]]:
 def _split_at_gaps(words: list[_Word]) -> list[list[_Word]]:
     height = median(w.bottom - w.top for w in words)
     segments = [[words[0]]]
-    for previous, word in zip(words, words[1:], strict=False):
+    for previous, word in pairwise(words):
         if word.left - previous.right > _COLUMN_GAP_HEIGHTS * height:
             segments.append([])
         segments[-1].append(word)
@@ -186,12 +188,11 @@ def _looks_like_label(text: str) -> bool:
 def _raw_line(words: list[_Word], page: int, page_width: int, left_edge: int) -> RawLine:
     x0, x1 = words[0].left, max(w.right for w in words)
     points = 72 / OCR_DPI
-    centered = abs((x0 + x1) / 2 - page_width / 2) < 0.04 * page_width and x0 - left_edge > 0.06 * page_width
     return RawLine(
         text=" ".join(w.text for w in words),
         page=page,
         # A word box spans ascenders to descenders, about 1.2 font sizes.
         font_size=round(median(w.bottom - w.top for w in words) * points / 1.2, 1),
         x0=round(x0 * points, 1),
-        centered=centered,
+        centered=is_centered(x0, x1, page_width, left_edge),
     )

@@ -18,7 +18,7 @@ from statistics import median
 from typing import Any
 
 from ..errors import ReadError
-from ..layout import LIST_LABEL_RE, RawLine
+from ..layout import LIST_LABEL_RE, RawLine, is_centered
 from .base import ReaderMeta
 
 # Fewer visible characters than this on a page with images: a scanned page, read by OCR.
@@ -95,9 +95,8 @@ class _PageFacts:
 
 def _inspect_pages(document: Any, source: str) -> list[_PageFacts]:
     """pypdfium2's text of every page (the fast path's lines) and whether it is only images."""
-    import pypdfium2.raw as pdfium_c
-
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     if len(document) == 0:
         raise ReadError("empty", source, "0 pages")
@@ -200,7 +199,6 @@ def _raw_line(chars: list[dict[str, Any]], page: int, width: float, left_edge: f
     bold = sum(1 for c in glyphs if _BOLD_RE.search(c["fontname"])) * 2 >= len(glyphs)
     italic = sum(1 for c in glyphs if _ITALIC_RE.search(c["fontname"])) * 2 >= len(glyphs)
     x0, x1 = chars[0]["x0"], max(c["x1"] for c in chars)
-    centered = abs((x0 + x1) / 2 - width / 2) < 0.04 * width and x0 - left_edge > 0.06 * width
     return RawLine(
         text=_segment_text(chars),
         page=page,
@@ -208,5 +206,5 @@ def _raw_line(chars: list[dict[str, Any]], page: int, width: float, left_edge: f
         italic=italic,
         font_size=round(float(median(c["size"] for c in glyphs)), 1),
         x0=round(float(x0), 1),
-        centered=centered,
+        centered=is_centered(x0, x1, width, left_edge),
     )

@@ -13,9 +13,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from ..dates import find_dates
 from pydantic import TypeAdapter
 
+from ..dates import find_dates
 from ..models import Claim, Quantity, Section, SourceDocument
 from ..normalize import lower_same_length
 from .sentences import sentence_spans

@@ -42,9 +42,9 @@ _AUTHORITY_RE = re.compile(r"^(?P<authority>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+(?P
 _POSITION_RE = re.compile(r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG)\b")
 _NAME_RE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 _RECIPIENT_NOTE_RE = re.compile(r"\s*(\((?:[^()]*)\))\s*$")
-
-
+# A header element is one short line; a longer one is body text (or a report without breaks).
 _HEADER_LINE_MAX = 300
+
 
 def _span(line: Line) -> dict[str, int | None]:
     return {"start": line.start, "end": line.end, "page": line.page}
@@ -75,7 +75,6 @@ def parse_metadata(document: SourceDocument, lang: str = "vi") -> tuple[Metadata
     lines = document.lines
     metadata = Metadata()
     header = [lines[i] for i in _header_lines(document, regions)]
-    # A header element is one short line; keying a long one (a report without line breaks) is waste.
     keys = [ascii_key(line.text) if len(line.text) <= _HEADER_LINE_MAX else "" for line in header]
     metadata.national_title = any(_NATIONAL_TITLE in key for key in keys)
     metadata.motto = any(_MOTTO in key.replace("–", "-") for key in keys)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
 from ..models import Line, SourceDocument
 from ..normalize import ascii_key
 from ..tables import type_names
@@ -19,6 +20,8 @@ _CLOSING_SENTENCE_RE = re.compile(r"^trên đây là", re.I)
 _OPENING_RE = re.compile(r"^(?:thực hiện|căn cứ|theo|kính gửi|để|nhằm|qua|ngày|trong)\b", re.I)
 _RULE_RE = re.compile(r"^[-_=—–.*\s]{3,}$")
 _TITLE_SEARCH_LINES = 30
+# A document type line ("BÁO CÁO", "KẾ HOẠCH") is short.
+_TYPE_LINE_MAX = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +30,6 @@ class Regions:
     content_start: int  # first line of the content (after title block)
     closing_start: int  # first line of the closing (or len(lines))
     ending_sentence: int | None  # "Trên đây là báo cáo …"
-
-
-# A document type line ("BÁO CÁO", "KẾ HOẠCH") is short.
-_TYPE_LINE_MAX = 60
 
 
 def is_gap_before(document: SourceDocument, line: Line) -> bool:
