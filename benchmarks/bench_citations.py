@@ -14,8 +14,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import time
 from pathlib import Path
+
+from timing import best_of_interleaved
 
 from tcdlcl_parse import read
 from tcdlcl_parse.citations import extract_citations
@@ -33,18 +34,6 @@ def corpus(megabytes: float) -> str:
     return "\n\n".join([block] * copies)
 
 
-def best_of_interleaved(repeat: int, functions: list, text: str) -> list[float]:
-    """The best time of each function, run in turn ``repeat`` times: on a shared machine, noise
-    then falls on all of them alike instead of on whichever ran during a busy spell."""
-    best = [float("inf")] * len(functions)
-    for _ in range(repeat):
-        for index, function in enumerate(functions):
-            start = time.perf_counter()
-            function(text)
-            best[index] = min(best[index], time.perf_counter() - start)
-    return best
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--megabytes", type=float, default=5.0)
@@ -54,7 +43,8 @@ def main() -> None:
     size_mb = len(text.encode("utf-8")) / 1_000_000
     extract_citations(text[:10_000])  # warm caches (tables, compiled patterns)
     plain, prefixed, ours = best_of_interleaved(
-        args.repeat, [PLAIN.findall, PLAIN_DIGIT_PREFIXED.findall, extract_citations], text
+        args.repeat,
+        [lambda: PLAIN.findall(text), lambda: PLAIN_DIGIT_PREFIXED.findall(text), lambda: extract_citations(text)],
     )
     result = {
         "text_mb": round(size_mb, 2),

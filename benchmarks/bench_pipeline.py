@@ -24,8 +24,9 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import best_of_interleaved
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAIN = re.compile(r"\d+/[A-ZĐ][\w-]*")
@@ -38,15 +39,6 @@ def generate(folder: Path, count: int, formats: str, pages: tuple[int, int]) -> 
         check=True, capture_output=True,
     )  # fmt: skip
     return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".pdf"))
-
-
-def best_of(repeat: int, function) -> float:
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
 
 
 def text_path(files: list[Path], repeat: int) -> dict[str, float]:
@@ -65,8 +57,7 @@ def text_path(files: list[Path], repeat: int) -> dict[str, float]:
         for blob in blobs:
             check(parse(blob), profile)
 
-    plain = best_of(repeat, lambda: [PLAIN.findall(text) for text in texts])
-    full = best_of(repeat, ours)
+    plain, full = best_of_interleaved(repeat, [lambda: [PLAIN.findall(text) for text in texts], ours])
     return {
         "reports": len(files),
         "text_mb": round(megabytes, 2),
@@ -106,10 +97,9 @@ def pdf_path(files: list[Path], repeat: int) -> dict[str, float]:
         for path in files:
             check(parse(path, layout=layout), profile)
 
-    plumber = best_of(repeat, bare_pdfplumber)
-    pdfium_s = best_of(repeat, bare_pdfium)
-    ours_layout = best_of(repeat, lambda: ours(True))
-    ours_fast = best_of(repeat, lambda: ours(False))
+    plumber, pdfium_s, ours_layout, ours_fast = best_of_interleaved(
+        repeat, [bare_pdfplumber, bare_pdfium, lambda: ours(True), lambda: ours(False)]
+    )
     return {
         "pdfs": len(files),
         "pages": pages,
@@ -127,7 +117,7 @@ def startup() -> dict[str, float]:
     tcdlcl = Path(sys.executable).with_name("tcdlcl")
 
     def seconds(command: list[str]) -> float:
-        return round(best_of(5, lambda: subprocess.run(command, check=True, capture_output=True)), 3)
+        return round(best_of_interleaved(5, [lambda: subprocess.run(command, check=True, capture_output=True)])[0], 3)
 
     return {
         "python_bare_s": seconds([sys.executable, "-c", "pass"]),
