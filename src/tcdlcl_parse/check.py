@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -115,6 +116,8 @@ def _figures(claims: list[Claim], matches: dict[str, Match]) -> list[Figure]:
     )
     figures = []
     for claim in claims:
+        if not claim.quantities:
+            continue
         section = next((spec_id for start, end, spec_id in spans if start <= claim.start < end), None)
         figures += [
             Figure(section=section, status=claim.status, value=q.value, unit=q.unit, text=q.text,
@@ -204,13 +207,13 @@ def _order_findings(profile: Profile, matches: dict[str, Match], lang: str) -> I
 
 
 def _evidence_count(claims: list[Claim], node: Section, evidence: EvidenceSpec) -> int:
-    end = _subtree_end(node)
+    # Claims come in text order: the node's are one slice of them.
+    first = bisect_left(claims, node.start, key=lambda claim: claim.start)
+    last = bisect_left(claims, _subtree_end(node), lo=first, key=lambda claim: claim.start)
     return sum(
         1
-        for claim in claims
-        if node.start <= claim.start < end
-        and claim.status in evidence.status
-        and (claim.quantities or not evidence.with_quantity)
+        for claim in claims[first:last]
+        if claim.status in evidence.status and (claim.quantities or not evidence.with_quantity)
     )
 
 

@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pydantic import TypeAdapter
 
 from .models import Line, RemovedLine
-from .normalize import clean_text, match_key
+from .normalize import clean_text, is_clean, match_key
 
 
-@dataclass(frozen=True, slots=True)
-class RawLine:
+class RawLine(NamedTuple):
+    """One line as a reader found it, with the layout cues it could give (a named tuple:
+    readers make one per line, and a frozen dataclass costs three times as much to make)."""
+
     text: str
     page: int | None = None
     bold: bool | None = None
@@ -36,12 +38,7 @@ class RawLine:
     numbering: str | None = None
 
     def with_text(self, text: str) -> RawLine:
-        # dataclasses.replace, written out: this runs for every line of every file.
-        if text == self.text:
-            return self
-        return RawLine(
-            text, self.page, self.bold, self.italic, self.font_size, self.x0, self.centered, self.style, self.numbering
-        )
+        return self if text == self.text else RawLine(text, *self[1:])
 
 
 def is_centered(x0: float, x1: float, page_width: float, left_edge: float) -> bool:
@@ -75,8 +72,12 @@ def _is_blank(line: RawLine) -> bool:
     return not line.text.strip()
 
 
-def _clean(line: RawLine) -> RawLine:
-    return line.with_text(clean_text(line.text).strip())
+def _clean_all(lines: list[RawLine]) -> list[RawLine]:
+    # One check over all the text says whether any line needs more than stripping (most
+    # files: none do), instead of a check per line.
+    if is_clean("\n".join(line.text for line in lines)):
+        return [line.with_text(line.text.strip()) for line in lines]
+    return [line.with_text(clean_text(line.text).strip()) for line in lines]
 
 
 def _pages(lines: list[RawLine]) -> dict[int, list[int]]:
@@ -148,7 +149,7 @@ def join_broken_symbols(lines: list[RawLine]) -> list[RawLine]:
     result: list[RawLine] = []
     for line in lines:
         previous = result[-1] if result else None
-        if previous is not None and not _is_blank(line) and not _is_blank(previous):
+        if previous is not None and previous.text.rstrip().endswith(("-", "/")) and not _is_blank(line):
             head = previous.text.rstrip()
             token, rest = _split_first_token(line.text)
             joined_token = None
@@ -174,12 +175,14 @@ def join_broken_symbols(lines: list[RawLine]) -> list[RawLine]:
 
 # Lines are validated in one call: a model constructor per line costs twice as much.
 _LINES = TypeAdapter(list[Line])
+# A line's layout cues; only those a reader gave are passed on (the rest default to None).
+_CUES = ("page", "bold", "italic", "font_size", "x0", "centered", "style", "numbering")
 
 
 def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLine], list[str]]:
     """Lay raw lines out as display text; returns (text, lines, removed lines, warnings)."""
     warnings: list[str] = []
-    lines = [_clean(line) for line in raw_lines]
+    lines = _clean_all(raw_lines)
     furniture = find_page_furniture(lines)
     removed = [
         RemovedLine(text=lines[i].text, page=lines[i].page, reason=reason)  # type: ignore[arg-type]
@@ -206,13 +209,8 @@ def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLin
         pending_blank = False
         text = line.text
         pieces.append(text)
-        out.append(
-            {
-                "text": text, "start": offset, "end": offset + len(text), "page": line.page, "bold": line.bold,
-                "italic": line.italic, "font_size": line.font_size, "x0": line.x0, "centered": line.centered,
-                "style": line.style, "numbering": line.numbering,
-            }
-        )  # fmt: skip
+        cues = {name: value for name in _CUES if (value := getattr(line, name)) is not None}
+        out.append({"text": text, "start": offset, "end": offset + len(text), **cues})
         offset += len(text)
     return "".join(pieces), _LINES.validate_python(out), removed, warnings
 

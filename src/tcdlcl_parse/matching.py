@@ -51,7 +51,12 @@ def phrase_score(phrase: str, heading: str) -> float:
 
 def spec_score(spec: SectionSpec, heading: str) -> tuple[float, str]:
     """Best score over the spec's title and aliases, with the phrase that gave it."""
-    return max(((phrase_score(phrase, heading), phrase) for phrase in spec.phrases), key=lambda x: x[0])
+    return _best_phrase((spec.title, *spec.aliases), heading)
+
+
+@lru_cache(maxsize=65536)  # every heading of a report is scored against every spec
+def _best_phrase(phrases: tuple[str, ...], heading: str) -> tuple[float, str]:
+    return max(((phrase_score(phrase, heading), phrase) for phrase in phrases), key=lambda x: x[0])
 
 
 def descendants(nodes: Sequence[Section]) -> Iterator[Section]:

@@ -57,6 +57,11 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _TONE_PAIR_RE = re.compile(r"([oOuU])([aAeEyY][\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])")
 
 
+def is_clean(text: str) -> bool:
+    """Whether :func:`clean_text` would leave ``text`` as it is."""
+    return _UNCLEAN_RE.search(text) is None and unicodedata.is_normalized("NFC", text)
+
+
 def clean_text(raw: str) -> str:
     """Return the display text for ``raw``: NFC, ``\\n`` newlines, no invisible characters."""
     if _UNCLEAN_RE.search(raw) is None:

@@ -12,6 +12,7 @@ from .readers import read
 from .structure.claims import parse_claims
 from .structure.header import parse_metadata
 from .structure.outline import parse_sections
+from .structure.regions import find_regions
 
 
 def parse(
@@ -29,8 +30,9 @@ def parse(
     """
     document = source if isinstance(source, SourceDocument) else read(source, kind, layout=layout, ocr=ocr)
     text = document.text
-    metadata, header_findings = parse_metadata(document, lang)
-    sections, outline_findings = parse_sections(document, lang)
+    regions = find_regions(document)
+    metadata, header_findings = parse_metadata(document, lang, regions)
+    sections, outline_findings = parse_sections(document, lang, regions)
     citations = _without_own_symbol(extract_citations(text, page_of=document.page_at), metadata)
     report_date = dt.date.fromisoformat(metadata.date) if metadata.date else None
     return ParsedReport(

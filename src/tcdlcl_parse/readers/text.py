@@ -19,7 +19,7 @@ def read_text(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
     pages = text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
     paged = len(pages) > 1
     lines = [
-        RawLine(text=column, page=number if paged else None)
+        RawLine(column, number if paged else None)
         for number, page in enumerate(pages, start=1)
         for line in page.split("\n")
         for column in _columns(line)
@@ -34,6 +34,6 @@ def read_text(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
 _COLUMN_GAP_RE = re.compile(r"(?<=\S) {4,}(?=[^\s/])")
 
 
-def _columns(line: str) -> list[str]:
+def _columns(line: str) -> list[str] | tuple[str]:
     """A line split where a wide run of spaces separates two columns."""
-    return _COLUMN_GAP_RE.split(line) if "    " in line.strip() else [line]
+    return _COLUMN_GAP_RE.split(line) if "    " in line and "    " in line.strip() else (line,)

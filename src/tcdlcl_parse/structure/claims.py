@@ -20,9 +20,8 @@ from ..models import Claim, Quantity, Section, SourceDocument
 from ..normalize import lower_same_length
 from .sentences import sentence_spans
 
-_BULLET_RE = re.compile(r"^\s*[-+•▪➢]\s*")
-_SENTENCE_END_RE = re.compile(r"[.;!?:]\s*$")
 _URL_RE = re.compile(r"https?://\S+")
+_BULLETS = "-+•▪➢"
 
 # Status words, found in one pass over the lower-cased sentence and weighed in this order: a
 # plan or a negation outweighs a "đã" elsewhere.
@@ -37,6 +36,7 @@ _STATUS_WORDS = {
 # match is checked in Python (a leading \b would make the pass twice as slow).
 _STATUS_WORDS_RE = re.compile("(?:" + "|".join(sorted(_STATUS_WORDS, key=len, reverse=True)) + r")\b")
 _DIGIT_RE = re.compile(r"\d")
+_PLANNED_SECTION_RE = re.compile(r"\b(2026|phương hướng|nhiệm vụ.*năm tới)\b", re.IGNORECASE)
 # Claims are built as dicts and validated in one call (a constructor per claim costs more).
 _CLAIMS = TypeAdapter(list[Claim])
 
@@ -54,32 +54,35 @@ _NOT_QUANTITY_UNITS = ("năm", "tháng", "ngày", "giờ")
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of paragraphs in text[start:end], by line structure."""
+    """(start, end) of paragraphs in text[start:end], by line structure: a paragraph ends with
+    a line that ends a sentence or is a URL, and before a blank, bulleted or URL line."""
     para_start = None
     position = start
     for line in text[start:end].split("\n"):
-        line_start, line_end = position, position + len(line)
-        position = line_end + 1
+        line_start = position
+        position += len(line) + 1
         stripped = line.strip()
         if not stripped:
             if para_start is not None:
                 yield para_start, line_start - 1
                 para_start = None
             continue
-        if para_start is not None and (_BULLET_RE.match(line) or _URL_RE.match(stripped)):
+        # Plain string tests: this runs for every line of every body.
+        url = stripped[0] == "h" and _URL_RE.match(stripped) is not None
+        if para_start is not None and (stripped[0] in _BULLETS or url):
             yield para_start, line_start - 1
             para_start = None
         if para_start is None:
-            para_start = line_start + (len(line) - len(line.lstrip()))
-        if _URL_RE.match(stripped) or _SENTENCE_END_RE.search(stripped) and not stripped.endswith(":"):
-            yield para_start, line_end
+            para_start = line_start + len(line) - len(line.lstrip())
+        if url or stripped[-1] in ".;!?":
+            yield para_start, line_start + len(line)
             para_start = None
     if para_start is not None:
-        yield para_start, min(position - 1, end)
+        yield para_start, end
 
 
 def status_of(sentence: str, planned_section: bool) -> str:
-    return _status({word for _, word in _status_words(lower_same_length(sentence))}, planned_section)
+    return _status_of_kinds([kind for _, kind in _status_words(lower_same_length(sentence))], planned_section)
 
 
 def _status_words(lowered: str) -> list[tuple[int, str]]:
@@ -91,14 +94,14 @@ def _status_words(lowered: str) -> list[tuple[int, str]]:
     ]
 
 
-def _status(words: set[str], planned_section: bool) -> str:
-    if planned_section or "planned" in words:
+def _status_of_kinds(kinds: list[str], planned_section: bool) -> str:
+    if planned_section or "planned" in kinds:
         return "planned"
-    if "not_done" in words and "da" not in words:
+    if "not_done" in kinds and "da" not in kinds:
         return "not_done"
-    if "ongoing" in words:
+    if "ongoing" in kinds:
         return "ongoing"
-    return "done" if words & {"da", "done"} else "statement"
+    return "done" if "da" in kinds or "done" in kinds else "statement"
 
 
 def quantities_in(text: str, offset: int) -> list[Quantity]:
@@ -126,32 +129,36 @@ def _walk(sections: list[Section], path: str = "") -> Iterator[tuple[Section, st
 def parse_claims(document: SourceDocument, sections: list[Section]) -> list[Claim]:
     """Claims in every section body, in text order."""
     text = document.text
+    # Status words of the whole text in one pass, then shared out to sentences by position.
+    status_words = _status_words(lower_same_length(text))
+    word_starts = [position for position, _ in status_words]
+    word_kinds = [kind for _, kind in status_words]
     claims: list[dict[str, object]] = []
     for section, number in _walk(sections):
-        planned_section = bool(re.search(r"\b(2026|phương hướng|nhiệm vụ.*năm tới)\b", section.title, re.I))
+        planned_section = bool(_PLANNED_SECTION_RE.search(section.title))
         for para_start, para_end in _paragraphs(text, section.body_start, section.body_end):
             paragraph = text[para_start:para_end]
-            # Status words of the whole paragraph in one pass, then shared out by position.
-            status_words = _status_words(lower_same_length(paragraph))
-            word_starts = [position for position, _ in status_words]
-            # A URL's dots end no sentence: it is masked, keeping its length.
-            for sentence_start, sentence_end in sentence_spans(_URL_RE.sub(lambda m: "x" * len(m.group(0)), paragraph)):
+            if "://" in paragraph:  # a URL's dots end no sentence: it is masked, keeping its length
+                paragraph = _URL_RE.sub(lambda m: "x" * len(m.group(0)), paragraph)
+            for sentence_start, sentence_end in sentence_spans(paragraph):
                 start = para_start + sentence_start
                 end = para_start + sentence_end
                 sentence_text = text[start:end].strip(" -+•")
                 if len(sentence_text) < 12:
                     continue
-                inside = status_words[bisect_left(word_starts, sentence_start) : bisect_left(word_starts, sentence_end)]
-                status = _status({word for _, word in inside}, planned_section)
+                kinds = word_kinds[bisect_left(word_starts, start) : bisect_left(word_starts, end)]
+                status = _status_of_kinds(kinds, planned_section)
                 has_digits = _DIGIT_RE.search(text, start, end) is not None  # else no quantity, no date
                 quantities = quantities_in(text[start:end], start) if has_digits else []
                 if status == "statement" and not quantities:
                     continue  # neither a result, an action nor a plan
-                claims.append(
-                    {
-                        "text": sentence_text, "start": start, "end": end, "page": document.page_at(start),
-                        "section": number, "status": status, "quantities": quantities,
-                        "dates": [d.iso for d in find_dates(text, start, end) if d.valid] if has_digits else [],
-                    }
-                )  # fmt: skip
+                claim = {"text": sentence_text, "start": start, "end": end, "section": number, "status": status}
+                # Only the fields that have values: the rest default, and validate faster.
+                if document.page_count is not None:
+                    claim["page"] = document.page_at(start)
+                if quantities:
+                    claim["quantities"] = quantities
+                if has_digits and (dates := [d.iso for d in find_dates(text, start, end) if d.valid]):
+                    claim["dates"] = dates
+                claims.append(claim)
     return _CLAIMS.validate_python(claims)

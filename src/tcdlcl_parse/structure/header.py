@@ -70,8 +70,12 @@ def _header_lines(document: SourceDocument, regions: Regions) -> range:
     return range(0, end)
 
 
-def parse_metadata(document: SourceDocument, lang: str = "vi") -> tuple[Metadata, list[Finding]]:
-    regions = find_regions(document)
+def parse_metadata(
+    document: SourceDocument, lang: str = "vi", regions: Regions | None = None
+) -> tuple[Metadata, list[Finding]]:
+    """Header and closing elements, and their F… findings. ``regions``: the document's
+    :func:`find_regions`, when the caller has it already."""
+    regions = regions or find_regions(document)
     lines = document.lines
     metadata = Metadata()
     header = [lines[i] for i in _header_lines(document, regions)]

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from ..models import Finding, Line, Section, SourceDocument
 from ..rules import make_finding
-from .regions import find_regions
+from .regions import Regions, find_regions
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Roman numerals as typed or OCR'd: "Il." or "1I." for "II.", "lV" for "IV".
@@ -96,14 +97,11 @@ class _Candidate:
 class _Node:
     candidate: _Candidate
     level: int
-    section: Section
+    section: dict[str, Any]  # the Section's fields but its body end and children
     children: list[_Node] = field(default_factory=list)
 
 
-def _candidate(index: int, line: Line, ocr: bool) -> _Candidate | None:
-    match = _heading_re(ocr).match(line.text)
-    if not match:
-        return None
+def _candidate(index: int, match: re.Match[str], ocr: bool) -> _Candidate | None:
     rest = (match.group("rest") or "").strip()
     if match.group("part"):
         token = match.group("part_num")
@@ -176,18 +174,23 @@ def _continues_title(current: str, following: str) -> bool:
     return following[:1].islower() or following.startswith("(") or current.rstrip().endswith((",", "-", "và"))
 
 
-def parse_sections(document: SourceDocument, lang: str = "vi") -> tuple[list[Section], list[Finding]]:
-    """The outline of the report's content, and S003 numbering findings."""
-    regions = find_regions(document)
+def parse_sections(
+    document: SourceDocument, lang: str = "vi", regions: Regions | None = None
+) -> tuple[list[Section], list[Finding]]:
+    """The outline of the report's content, and S003 numbering findings. ``regions``: the
+    document's :func:`find_regions`, when the caller has it already."""
+    regions = regions or find_regions(document)
     lines = document.lines
     ocr = "tesseract" in document.extractor
     stop = regions.ending_sentence if regions.ending_sentence is not None else regions.closing_start
     style_levels: dict[str, int] = {}
     roots: list[_Node] = []
     stack: list[_Node] = []
+    heading_re = _heading_re(ocr)
     for index in range(regions.content_start, stop):
         line = lines[index]
-        candidate = _candidate(index, line, ocr)
+        match = heading_re.match(line.text)
+        candidate = _candidate(index, match, ocr) if match else None
         if ocr and (candidate is None or candidate.style not in style_levels and candidate.value != 1):
             candidate = _ocr_garbled_arabic(index, line, stack) or candidate
         if candidate is None or not _reads_like_heading(candidate, line):
@@ -215,7 +218,7 @@ def parse_sections(document: SourceDocument, lang: str = "vi") -> tuple[list[Sec
         stack = [*trial, node]
     end = _region_end(document, stop)
     sections = [
-        _finish(node, document, roots[i + 1].section.start if i + 1 < len(roots) else end)
+        _finish(node, document, roots[i + 1].section["start"] if i + 1 < len(roots) else end)
         for i, node in enumerate(roots)
     ]
     return sections, _numbering_findings(roots, lang)
@@ -251,7 +254,9 @@ def _fits_after(previous: _Candidate, candidate: _Candidate) -> bool:
     return candidate.scheme in ("roman", "part") and candidate.rest.isupper()
 
 
-def _section(document: SourceDocument, lines: list[Line], candidate: _Candidate, level: int, stop: int) -> Section:
+def _section(
+    document: SourceDocument, lines: list[Line], candidate: _Candidate, level: int, stop: int
+) -> dict[str, Any]:
     line = lines[candidate.index]
     title, title_end, body_start = _title_and_body_start(document, lines, candidate, stop)
     evidence = ["numbered"]
@@ -261,33 +266,23 @@ def _section(document: SourceDocument, lines: list[Line], candidate: _Candidate,
         evidence.append("caps")
     if line.numbering:
         evidence.append("docx-numbering")
-    return Section(
-        number=candidate.number,
-        label=candidate.label,
-        scheme=candidate.scheme,  # type: ignore[arg-type]
-        title=title,
-        level=level,
-        start=line.start,
-        end=title_end,
-        body_start=body_start,
-        body_end=body_start,
-        page=line.page,
-        evidence=evidence,
-    )
+    return {
+        "number": candidate.number, "label": candidate.label, "scheme": candidate.scheme, "title": title,
+        "level": level, "start": line.start, "end": title_end, "body_start": body_start, "page": line.page,
+        "evidence": evidence,
+    }  # fmt: skip
 
 
 def _finish(node: _Node, document: SourceDocument, end: int) -> Section:
     """Set body ranges: a body runs to the next heading (child or sibling) or ``end``."""
     children = node.children
-    first_child = children[0].section.start if children else end
-    body_end = max(node.section.body_start, min(first_child, end))
-    finished = []
-    for i, child in enumerate(children):
-        following = children[i + 1].section.start if i + 1 < len(children) else end
-        finished.append(_finish(child, document, following))
-    return node.section.model_copy(
-        update={"body_end": _trim(document.text, node.section.body_start, body_end), "children": finished}
-    )
+    body_start = node.section["body_start"]
+    body_end = max(body_start, min(children[0].section["start"] if children else end, end))
+    finished = [
+        _finish(child, document, children[i + 1].section["start"] if i + 1 < len(children) else end)
+        for i, child in enumerate(children)
+    ]
+    return Section(**node.section, body_end=_trim(document.text, body_start, body_end), children=finished)
 
 
 def _region_end(document: SourceDocument, stop: int) -> int:
@@ -309,8 +304,8 @@ def _numbering_findings(nodes: list[_Node], lang: str) -> list[Finding]:
             kind = "repeat" if value < expected else "gap"
             findings.append(
                 make_finding(
-                    "S003", lang=lang, start=node.section.start, end=node.section.end,
-                    page=node.section.page, label=node.candidate.label, kind=kind,
+                    "S003", lang=lang, start=node.section["start"], end=node.section["end"],
+                    page=node.section["page"], label=node.candidate.label, kind=kind,
                     expected=_display(node.candidate, expected),
                 )
             )

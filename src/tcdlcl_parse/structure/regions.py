@@ -7,6 +7,7 @@ only its own region, so the Quốc hiệu never becomes a section and "Nơi nh�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..models import Line, SourceDocument
@@ -14,8 +15,10 @@ from ..normalize import ascii_key
 from ..tables import type_names
 
 # The closing: recipients block, signature authority, or the report's closing sentence.
-CLOSING_RE = re.compile(r"^(?:nơi nhận|kính gửi|(?:tm|kt|tl|tuq|q)\.\s|t/m\s|k/t\s|t/l\s)", re.I)
-_CLOSING_SENTENCE_RE = re.compile(r"^trên đây là", re.I)
+_CLOSING = r"nơi nhận|kính gửi|(?:tm|kt|tl|tuq|q)\.\s|t/m\s|k/t\s|t/l\s"
+# Either at the start of a line: the pattern starts with "\n", so `re` skips from line start
+# to line start in C instead of matching every line.
+_CLOSING_LINE_RE = re.compile(rf"\n(?:(?P<closing>{_CLOSING})|(?P<ending>trên đây là))", re.I)
 # Sentences that open the content of a report right after its title block.
 _OPENING_RE = re.compile(r"^(?:thực hiện|căn cứ|theo|kính gửi|để|nhằm|qua|ngày|trong)\b", re.I)
 _RULE_RE = re.compile(r"^[-_=—–.*\s]{3,}$")
@@ -63,10 +66,18 @@ def find_regions(document: SourceDocument) -> Regions:
             content_start += 1
     closing_start = len(lines)
     ending_sentence = None
-    for i in range(len(lines) - 1, max(content_start, len(lines) * 2 // 5) - 1, -1):
-        text = lines[i].text
-        if CLOSING_RE.match(text):
-            closing_start = i
-        elif _CLOSING_SENTENCE_RE.match(text):
-            ending_sentence = i
+    lowest = max(content_start, len(lines) * 2 // 5)
+    if lowest < len(lines):
+        # "\n" + text: the first line has a line break before it too; offsets shift by one, so
+        # a match's start is the start of its line in the text.
+        for match in _CLOSING_LINE_RE.finditer("\n" + document.text, lines[lowest].start):
+            index = bisect_right(lines, match.start(), lo=lowest, key=lambda line: line.start) - 1
+            if lines[index].start != match.start():
+                continue  # a line break inside a line's text
+            if match.group("closing") is not None:
+                closing_start = min(closing_start, index)
+            elif ending_sentence is None:
+                ending_sentence = index
+            if closing_start < len(lines) and ending_sentence is not None:
+                break
     return Regions(type_line, content_start, closing_start, ending_sentence)

@@ -24,7 +24,14 @@ from collections.abc import Iterator
 
 _STOPS = frozenset("!.?")
 _WORD_RE = re.compile(r"\S+")
-_STOP_RE = re.compile(r"[!.?]")
+# Lower-case letters of the Latin script (Vietnamese included). A stop after one of them or a
+# digit, then a space, is a token of its own for certain ("xã. Tiếp", "2025. Hai") unless the
+# letter is a lone ASCII one ("a. b", an abbreviation): the pattern settles that common case,
+# and every other stop is tokenized by the rules below.
+_LOWER = "".join(ch for ch in map(chr, [*range(0x250), *range(0x1E00, 0x1F00)]) if ch.isalpha() and ch.islower())
+_STOP_RE = re.compile(
+    r"[!.?](?P<plain>(?<=[0-9" + _LOWER + r"][!.?])(?<!\s[a-z][!.?])(?<!^[a-z][!.?])(?:\s+(?P<next>\S)|\s*\Z))?"
+)
 _WORD_TAIL_RE = re.compile(r"\S*\Z")
 _QUOTES = frozenset("'\"”“`‘´’‚„»«「」『』（）〔〕【】《》〈〉")
 _PREFIXES = frozenset("§%=—–…,:;!?¿¡()[]{}<>_#*&。？！，、；：～·") | _QUOTES
@@ -94,45 +101,30 @@ def _tokens(word: str) -> Iterator[tuple[int, int]]:
     yield from reversed(suffixes)
 
 
-def _tokens_near_stops(text: str) -> Iterator[tuple[str, int, int]]:
-    """("stop" | "punct" | "word", start, end) of the tokens that can matter: those of every word
-    holding a stop, and of the words after it up to the first word token. Other words cannot
-    end or start a sentence, so they are never tokenized."""
-    position = 0
-    while (stop := _STOP_RE.search(text, position)) is not None:
-        at = stop.start()
-        if _is_plain_stop(text, at):
-            # The usual case, "xã. Tiếp": a stop after a lower-case letter or a digit, then a
-            # space and a word that starts with a letter or a digit.
-            following = _WORD_RE.search(text, at + 1)
-            if following is None or following.group()[0].isalnum():
-                yield "stop", at, at + 1
-                if following is None:
-                    return
-                yield "word", following.start(), following.end()
-                position = following.start()
-                continue
-        # The word holding the stop, found from the stop backwards (a look-behind in the
-        # search pattern would cost a check at every character of the text).
-        word = _WORD_RE.match(text, _WORD_TAIL_RE.search(text, position, at).start())
-        pending = False
-        while word is not None:
-            for start, end in _tokens(word.group()):
-                token = word.group()[start:end]
-                kind = "stop" if token in _STOPS else "punct" if _is_punct(token) else "word"
-                yield kind, word.start() + start, word.start() + end
-                pending = kind == "stop" or (pending and kind == "punct")
-            position = word.end()
-            word = _WORD_RE.search(text, position) if pending else None
-
-
-def _is_plain_stop(text: str, at: int) -> bool:
-    """A stop that is a token of its own for certain, with a space (or the end) after it."""
-    if at == 0 or (at + 1 < len(text) and not text[at + 1].isspace()):
-        return False
-    before = text[at - 1]
-    single_ascii_letter = before.isascii() and before.isalpha() and (at == 1 or text[at - 2].isspace())
-    return (before.islower() or before.isdigit()) and not single_ascii_letter
+def _breaks_from(text: str, position: int, at: int) -> tuple[list[tuple[int, int]], int]:
+    """Sentence breaks (end of one sentence, start of the next) among the tokens of the word
+    holding the stop at ``at`` and of the words after it, up to the first word token; and the
+    offset to go on from. Other words cannot end or start a sentence, so they are never
+    tokenized."""
+    breaks: list[tuple[int, int]] = []
+    # The word holding the stop, found from the stop backwards (a look-behind in the search
+    # pattern would cost a check at every character of the text).
+    word = _WORD_RE.match(text, _WORD_TAIL_RE.search(text, position, at).start())
+    after_stop = pending = False
+    last_end = at
+    while word is not None:
+        for start, end in _tokens(word.group()):
+            token = word.group()[start:end]
+            kind = "stop" if token in _STOPS else "punct" if _is_punct(token) else "word"
+            if after_stop and kind == "word":
+                breaks.append((last_end, word.start() + start))
+                after_stop = False
+            after_stop = after_stop or kind == "stop"
+            last_end = word.start() + end
+            pending = kind == "stop" or (pending and kind == "punct")
+        position = word.end()
+        word = _WORD_RE.search(text, position) if pending else None
+    return breaks, position
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -141,12 +133,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if first is None:
         return []
     spans: list[tuple[int, int]] = []
-    sentence_start, last_end, after_stop = first.start(), 0, False
-    for kind, start, end in _tokens_near_stops(text):
-        if after_stop and kind == "word":
-            spans.append((sentence_start, last_end))
-            sentence_start, after_stop = start, False
-        after_stop = after_stop or kind == "stop"
-        last_end = end
+    sentence_start = position = first.start()
+    while (stop := _STOP_RE.search(text, position)) is not None:
+        at = stop.start()
+        if stop.group("plain") is not None:
+            following = stop.start("next")
+            if following < 0:
+                break  # a stop, then only spaces: the last sentence
+            if text[following].isalnum():
+                spans.append((sentence_start, at + 1))
+                sentence_start = position = following
+                continue
+        breaks, position = _breaks_from(text, position, at)
+        for sentence_end, next_start in breaks:
+            spans.append((sentence_start, sentence_end))
+            sentence_start = next_start
     spans.append((sentence_start, len(text.rstrip())))
     return spans
