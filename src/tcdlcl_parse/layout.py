@@ -175,8 +175,9 @@ def join_broken_symbols(lines: list[RawLine]) -> list[RawLine]:
 
 # Lines are validated in one call: a model constructor per line costs twice as much.
 _LINES = TypeAdapter(list[Line])
-# A line's layout cues; only those a reader gave are passed on (the rest default to None).
-_CUES = ("page", "bold", "italic", "font_size", "x0", "centered", "style", "numbering")
+# A line's layout cues (RawLine's fields after its text); only those a reader gave are passed
+# on, the rest default to None.
+_CUES = RawLine._fields[1:]
 
 
 def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLine], list[str]]:
@@ -209,7 +210,7 @@ def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLin
         pending_blank = False
         text = line.text
         pieces.append(text)
-        cues = {name: value for name in _CUES if (value := getattr(line, name)) is not None}
+        cues = {name: value for name, value in zip(_CUES, line[1:], strict=True) if value is not None}
         out.append({"text": text, "start": offset, "end": offset + len(text), **cues})
         offset += len(text)
     return "".join(pieces), _LINES.validate_python(out), removed, warnings

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_right
 from pathlib import Path
 
 from .citations import citation_findings, extract_citations, extract_standards
@@ -65,10 +65,10 @@ def _without_own_symbol(citations: list[Citation], metadata: Metadata) -> list[C
 
 def _with_citations(claims: list[Claim], citations: list[Citation]) -> list[Claim]:
     """Attach to each claim the symbols mentioned inside it, in the order of ``citations``."""
-    order = {citation.symbol: rank for rank, citation in enumerate(citations)}
-    mentions = sorted((m.start, citation.symbol) for citation in citations for m in citation.mentions)
-    starts = [start for start, _ in mentions]
-    for claim in claims:
-        inside = {symbol for _, symbol in mentions[bisect_left(starts, claim.start) : bisect_left(starts, claim.end)]}
-        claim.citations = sorted(inside, key=order.__getitem__)
+    starts = [claim.start for claim in claims]  # claims come in text order
+    for citation in citations:  # in order, so each claim's list comes out in that order
+        for mention in citation.mentions:
+            index = bisect_right(starts, mention.start) - 1
+            if index >= 0 and mention.start < claims[index].end and citation.symbol not in claims[index].citations:
+                claims[index].citations.append(citation.symbol)
     return claims

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pydantic import TypeAdapter
 
@@ -32,17 +32,29 @@ _STATUS_WORDS = {
     "đã": "da",
     **dict.fromkeys(("hoàn thành", "đạt", "được", "kết quả"), "done"),
 }
+
+
+def _by_first_letter(words: Iterable[str]) -> str:
+    """An alternation grouped by first letter ("đ(?:ang|ược|ạt|ã)"): at each candidate letter
+    `re` then tries one group instead of every word (a third faster here)."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):  # longest first: "không được" before "được"
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
+
+
 # Plain alternatives, so `re` skips to their first letters in C; the word boundary before a
 # match is checked in Python (a leading \b would make the pass twice as slow).
-_STATUS_WORDS_RE = re.compile("(?:" + "|".join(sorted(_STATUS_WORDS, key=len, reverse=True)) + r")\b")
+_STATUS_WORDS_RE = re.compile(_by_first_letter(_STATUS_WORDS) + r"\b")
 _DIGIT_RE = re.compile(r"\d")
 _PLANNED_SECTION_RE = re.compile(r"\b(2026|phương hướng|nhiệm vụ.*năm tới)\b", re.IGNORECASE)
 # Claims are built as dicts and validated in one call (a constructor per claim costs more).
 _CLAIMS = TypeAdapter(list[Claim])
 
-# A number with its unit: "01 công chức", "1.200 tờ rơi", "101,2%", "12 cơ sở".
+# A number with its unit: "01 công chức", "1.200 tờ rơi", "101,2%", "12 cơ sở". The number's
+# look-behind follows its first digit, so `re` skips to digits in C.
 _QUANTITY_RE = re.compile(
-    r"(?<![\w/.,-])(?P<number>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<decimal>\d+))?"
+    r"(?P<number>\d(?<![\w/.,-]\d)(?:\d{0,2}(?:\.\d{3})+|\d*))(?:,(?P<decimal>\d+))?"
     r"(?!\s*[/.-]\s*\d)(?!\w)\s*(?P<unit>%|[^\W\d_]+(?:(?:,?\s|/)[^\W\d_]+){0,2})?"
 )
 _UNITS = (
@@ -50,7 +62,8 @@ _UNITS = (
     "hộ", "doanh nghiệp", "sản phẩm", "lượt", "buổi", "tin, bài", "tin", "bài", "người", "đợt", "cuộc",
     "mô hình", "thôn", "triệu đồng", "đồng", "tạ/ha", "ha", "tấn", "phương tiện đo", "thiết bị",
 )  # fmt: skip
-_NOT_QUANTITY_UNITS = ("năm", "tháng", "ngày", "giờ")
+# The first unit, in the order above, that the words after a number start with.
+_UNIT_RE = re.compile("|".join(map(re.escape, _UNITS)))
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -107,11 +120,12 @@ def _status_of_kinds(kinds: list[str], planned_section: bool) -> str:
 def quantities_in(text: str, offset: int) -> list[Quantity]:
     found = []
     for match in _QUANTITY_RE.finditer(text):
-        unit_text = " ".join((match.group("unit") or "").split())  # "cơ\nsở" wraps a line
-        unit = next((u for u in _UNITS if unit_text.lower().startswith(u)), None)
-        if unit_text == "%":
-            unit = "%"
-        if unit is None or unit_text.lower().startswith(_NOT_QUANTITY_UNITS):
+        words = match.group("unit")
+        if words is None:
+            continue
+        unit_match = _UNIT_RE.match(" ".join(words.split()).lower())  # "cơ\nsở" wraps a line
+        unit = "%" if words == "%" else unit_match.group() if unit_match else None
+        if unit is None:
             continue
         value = float(match.group("number").replace(".", "") + ("." + match.group("decimal") if match.group("decimal") else ""))
         end = match.start("unit") + len(unit)
