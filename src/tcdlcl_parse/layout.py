@@ -129,13 +129,12 @@ def find_page_furniture(lines: list[RawLine]) -> dict[int, str]:
 
 def blank_lines_are_separators(lines: list[RawLine]) -> bool:
     """True when nearly every text line is followed by exactly one blank line."""
-    text_lines = followed_by_one_blank = 0
-    for i, line in enumerate(lines[:-1]):
-        if _is_blank(line):
-            continue
-        text_lines += 1
-        if _is_blank(lines[i + 1]) and (i + 2 >= len(lines) or not _is_blank(lines[i + 2])):
-            followed_by_one_blank += 1
+    blank = [not line.text.strip() for line in lines]
+    text_lines = blank[:-1].count(False)
+    # (this line, the next, the one after): text, blank, then text or the end.
+    followed_by_one_blank = sum(
+        1 for this, following, after in zip(blank, blank[1:], [*blank[2:], False]) if not this and following and not after
+    )
     return text_lines >= 8 and followed_by_one_blank >= 0.6 * text_lines
 
 
@@ -200,7 +199,7 @@ def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLin
     offset = 0
     pending_blank = False
     for line in lines:
-        if _is_blank(line):
+        if not line.text:  # lines are stripped by now
             pending_blank = bool(out)
             continue
         if out:
@@ -210,7 +209,9 @@ def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLin
         pending_blank = False
         text = line.text
         pieces.append(text)
-        cues = {name: value for name, value in zip(_CUES, line[1:], strict=True) if value is not None}
+        cues = {} if line.count(None) == len(_CUES) else {
+            name: value for name, value in zip(_CUES, line[1:], strict=True) if value is not None
+        }  # text files give no cues: skip the loop
         out.append({"text": text, "start": offset, "end": offset + len(text), **cues})
         offset += len(text)
     return "".join(pieces), _LINES.validate_python(out), removed, warnings

@@ -18,12 +18,12 @@ def read_text(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
     warnings = [f"undecodable-bytes-replaced:{text.count(chr(0xFFFD))}"] if "\ufffd" in text else []
     pages = text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
     paged = len(pages) > 1
-    lines = [
-        RawLine(column, number if paged else None)
-        for number, page in enumerate(pages, start=1)
-        for line in page.split("\n")
-        for column in _columns(line)
-    ]
+    lines = []
+    for number, page in enumerate(pages, start=1):
+        rows = page.split("\n")
+        if "    " in page:
+            rows = [column for row in rows for column in _columns(row)]
+        lines += [RawLine(row, number if paged else None) for row in rows]
     return lines, ReaderMeta(
         extractor="text", encoding=encoding, page_count=len(pages) if paged else None, warnings=warnings
     )
@@ -34,6 +34,6 @@ def read_text(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
 _COLUMN_GAP_RE = re.compile(r"(?<=\S) {4,}(?=[^\s/])")
 
 
-def _columns(line: str) -> list[str] | tuple[str]:
+def _columns(line: str) -> list[str]:
     """A line split where a wide run of spaces separates two columns."""
-    return _COLUMN_GAP_RE.split(line) if "    " in line and "    " in line.strip() else (line,)
+    return _COLUMN_GAP_RE.split(line) if "    " in line.strip() else [line]
