@@ -109,7 +109,7 @@ def _inspect_pages(document: Any, source: str) -> list[_PageFacts]:
         textpage = page.get_textpage()
         text = textpage.get_text_range()
         textpage.close()
-        visible = sum(1 for ch in text if not ch.isspace())
+        visible = len("".join(text.split()))  # non-space characters, counted in C
         has_images = visible < _MIN_CHARS_PER_PAGE and any(
             True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
         )
