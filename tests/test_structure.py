@@ -1,8 +1,9 @@
 import pytest
 
-from tcdlcl_parse.structure.claims import parse_claims, quantities_in, status_of
+from tcdlcl_parse.structure.claims import _paragraphs, parse_claims, quantities_in, status_of
 from tcdlcl_parse.structure.header import parse_metadata
 from tcdlcl_parse.structure.outline import parse_sections, roman_value
+from tcdlcl_parse.structure.regions import find_regions
 
 from .helpers import doc
 
@@ -153,6 +154,43 @@ def test_quantities_in_vietnamese_number_format():
     ]  # fmt: skip
 
 
+
+def test_units_are_matched_longest_listed_first_across_a_line_break():
+    text = "Có 12 hộ kinh doanh, 5 hộ gia đình, 3 tin, bài và 4 tin khác; 7 cơ\nsở; 9 năm."
+    assert [(q.value, q.unit, q.text) for q in quantities_in(text, 10)] == [
+        (12.0, "hộ kinh doanh", "12 hộ kinh doanh"), (5.0, "hộ", "5 hộ"), (3.0, "tin, bài", "3 tin, bài"),
+        (4.0, "tin", "4 tin"), (7.0, "cơ sở", "7 cơ\nsở"),
+    ]  # fmt: skip
+    assert quantities_in(text, 10)[0].start == 10 + text.index("12")
+
+
+@pytest.mark.parametrize(
+    ("body", "paragraphs"),
+    [
+        ("Dòng một\ntiếp theo.\nDòng hai", ["Dòng một\ntiếp theo.", "Dòng hai"]),  # a line ending a sentence
+        ("Mở đầu:\n- Ý một\n+ Ý hai;\nhết", ["Mở đầu:", "- Ý một", "+ Ý hai;", "hết"]),  # bullets; ";" ends
+        ("Trước\n\n  Sau", ["Trước", "Sau"]),  # a blank line; indentation is not kept
+        ("Xem\nhttps://a.vn/x\ntiếp", ["Xem", "https://a.vn/x", "tiếp"]),  # a URL line stands alone
+        ("Xem https://a.vn/x.\nhết", ["Xem https://a.vn/x.", "hết"]),  # a URL inside a line does not
+        ("   \n\n", []),
+    ],
+)
+def test_paragraphs_follow_line_structure(body, paragraphs):
+    assert [body[start:end] for start, end in _paragraphs(body, 0, len(body))] == paragraphs
+
+
+def test_paragraphs_of_a_range_start_where_it_starts():
+    text = "1. Tiêu đề: nội dung một.\nhai"
+    start = text.index("nội")
+    assert [text[a:b] for a, b in _paragraphs(text, start, len(text))] == ["nội dung một.", "hai"]
+
+
+def test_closing_is_found_at_line_starts_only():
+    document = doc(HEADER + "I. KẾT QUẢ\nĐã làm, theo nơi nhận: không phải khối nhận.\n" + CLOSING)
+    regions = find_regions(document)
+    assert document.lines[regions.closing_start].text.startswith("Nơi nhận")
+    assert regions.ending_sentence is None
+
 def test_seed_claims_carry_their_quantities(seed_parsed):
     with_quantities = [(c.section, c.status, [(q.value, q.unit) for q in c.quantities]) for c in seed_parsed.claims if c.quantities]
     assert with_quantities == [("II.3", "done", [(1.0, "công chức")]), ("V", "planned", [(2.0, "sản phẩm")])]
@@ -181,3 +219,17 @@ def test_flattened_header_lines_from_crawled_documents():
     assert (metadata.issuer, metadata.symbol, metadata.date) == ("Bộ y tế", "627/BYT-BH", None)
     metadata, _ = parse_metadata(doc("ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH\n"))
     assert (metadata.symbol, metadata.place, metadata.date) == ("435/QĐ-UBND", "Kon Tum", "2020-05-04")
+
+
+def test_claims_carry_the_symbols_cited_inside_them_in_citation_order():
+    from tcdlcl_parse.pipeline import parse
+
+    body = (
+        "I. KẾT QUẢ\n"
+        "Đã triển khai Kế hoạch số 40/KH-UBND ngày 09/9/2025.\n"
+        "Đã thực hiện Quyết định số 1703/QĐ-TTg và Kế hoạch số 40/KH-UBND, lại Kế hoạch số 40/KH-UBND.\n"
+        "Đã tuyên truyền rộng rãi tới người dân.\n"
+    )
+    claims = parse(doc(HEADER + body + CLOSING)).claims
+    # 40/KH-UBND is cited before 1703/QĐ-TTg in the text, so it comes first in the second claim.
+    assert [claim.citations for claim in claims] == [["40/KH-UBND"], ["40/KH-UBND", "1703/QĐ-TTg"], []]
