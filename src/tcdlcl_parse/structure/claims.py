@@ -3,8 +3,9 @@
 Bodies are first cut into paragraphs by our own line structure (bullets, numbered items,
 lines that end a sentence); each paragraph is then split into sentences by spaCy's
 sentencizer rules (:mod:`.sentences`, applied directly: ten times faster than spaCy itself,
-same sentences). Status and quantities come from rules (regular expressions over the
-sentence), which is all they need.
+same sentences). Status and quantities come from rules, which is all they need: status words
+are found in one pass over the whole text and shared out to sentences by position; numbers
+and their units are read only in sentences that hold a digit.
 """
 
 from __future__ import annotations
