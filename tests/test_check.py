@@ -202,4 +202,4 @@ def test_aggregate_counts_only_done_figures_in_profile_sections():
         aggregate.add(check(parse(path), "cv3078"))
     totals = {(section, unit): total for section, unit, total, _ in aggregate.figure_rows()}
     assert totals[("II.3", "công chức")] == 20 and ("V", "lớp") not in totals  # planned figures are not summed
-    assert [row[:2] for row in aggregate.commune_rows()][0] == ("Ủy ban nhân dân xã Sơn Hà", "II.1")
+    assert next(row[:2] for row in aggregate.commune_rows()) == ("Ủy ban nhân dân xã Sơn Hà", "II.1")

@@ -6,7 +6,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tcdlcl_parse.citations import citation_findings, extract_citations, extract_standards
-from tcdlcl_parse.pipeline import parse
 
 from .conftest import SEED_TXT
 

@@ -11,7 +11,7 @@ from tcdlcl_parse.readers.legacy import convert_legacy, decode_text_bytes
 from .conftest import CORPORA, REPO, SEED_TXT
 
 sys.path.insert(0, str(REPO / "scripts"))
-from make_encoding_variants import to_cp1258, to_tcvn3, to_vni  # noqa: E402
+from make_encoding_variants import to_cp1258, to_tcvn3, to_vni
 
 PARAGRAPH = (
     "Thực hiện Công văn số 3078/SKHCN-TĐC ngày 25/11/2025 của Sở Khoa học và Công nghệ tỉnh "

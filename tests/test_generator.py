@@ -5,7 +5,7 @@ import unicodedata
 from .conftest import CORPORA, REPO
 
 sys.path.insert(0, str(REPO / "scripts"))
-import generate_reports  # noqa: E402
+import generate_reports
 
 TRUTH_KEYS = {
     "commune", "issuer_lines", "symbol", "date", "place", "has_national_title", "doc_type", "title",

@@ -38,7 +38,7 @@ def test_blank_separator_lines_are_collapsed():
     raw = []
     for i in range(10):
         raw += lines_of(f"dòng {i}", "")
-    text, lines, _, warnings = assemble(raw)
+    text, _, _, warnings = assemble(raw)
     assert text == "\n".join(f"dòng {i}" for i in range(10))
     assert "blank-separator-lines-collapsed" in warnings
 

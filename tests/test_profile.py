@@ -3,7 +3,13 @@ import json
 import pytest
 
 from tcdlcl_parse.cli import main
-from tcdlcl_parse.profile import Profile, ProfileError, bundled_profiles, load_profile, profile_json_schema
+from tcdlcl_parse.profile import (
+    Profile,
+    ProfileError,
+    bundled_profiles,
+    load_profile,
+    profile_json_schema,
+)
 
 MINIMAL = """
 id = "mini"

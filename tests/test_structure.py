@@ -1,6 +1,6 @@
 import pytest
 
-from tcdlcl_parse.structure.claims import _paragraphs, parse_claims, quantities_in, status_of
+from tcdlcl_parse.structure.claims import _paragraphs, quantities_in, status_of
 from tcdlcl_parse.structure.header import parse_metadata
 from tcdlcl_parse.structure.outline import parse_sections, roman_value
 from tcdlcl_parse.structure.regions import find_regions
@@ -63,7 +63,7 @@ def test_header_interleaved_in_any_column_order():
     ],
 )
 def test_each_missing_header_element_has_its_code(replace, code):
-    metadata, findings = parse_metadata(doc((HEADER + "I. KẾT QUẢ\nĐã làm.\n" + CLOSING).replace(replace, "")))
+    _, findings = parse_metadata(doc((HEADER + "I. KẾT QUẢ\nĐã làm.\n" + CLOSING).replace(replace, "")))
     assert [f.code for f in findings] == [code]
 
 

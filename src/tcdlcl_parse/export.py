@@ -8,7 +8,6 @@ JSON Lines is the streaming format: one result per line, usable by ``--resume``.
 from __future__ import annotations
 
 import csv
-import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator

@@ -51,9 +51,9 @@ def is_centered(x0: float, x1: float, page_width: float, left_edge: float) -> bo
 # after an automatic number, which looks like a column gap but is not one.
 LIST_LABEL_RE = re.compile(r"^(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.),]$|^[-+•▪➢–]$")
 # A lone page number: "3", "- 3 -", "Trang 3", "3/12", "Trang 3/12".
-_PAGE_NUMBER_RE = re.compile(r"^(?:trang\s*)?[-–(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–)]?$", re.I)
+_PAGE_NUMBER_RE = re.compile(r"^(?:trang\s*)?[-–(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–)]?$", re.IGNORECASE)
 # A header/footer that carries the page number: "Báo cáo 287/BC-UBND - Trang 2/5".
-_PAGE_LABEL_RE = re.compile(r"\b(?:trang|page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?\s*$", re.I)
+_PAGE_LABEL_RE = re.compile(r"\b(?:trang|page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?\s*$", re.IGNORECASE)
 # How many lines at each end of a page count as its header/footer zone.
 _EDGE_LINES = 2
 # Running headers/footers are short; a long repeated line is content (e.g. a repeated clause).
@@ -209,9 +209,9 @@ def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLin
         pending_blank = False
         text = line.text
         pieces.append(text)
-        cues = {} if line.count(None) == len(_CUES) else {
-            name: value for name, value in zip(_CUES, line[1:], strict=True) if value is not None
-        }  # text files give no cues: skip the loop
+        # Text files give no cues at all, so the loop is skipped for them.
+        has_cues = line.count(None) < len(_CUES)
+        cues = {name: value for name, value in zip(_CUES, line[1:], strict=True) if value is not None} if has_cues else {}
         out.append({"text": text, "start": offset, "end": offset + len(text), **cues})
         offset += len(text)
     return "".join(pieces), _LINES.validate_python(out), removed, warnings

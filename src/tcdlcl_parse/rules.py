@@ -45,7 +45,7 @@ def make_finding(
     page: int | None = None,
     section: str | None = None,
     severity: Severity | None = None,
-    **params: str | int | float | None,
+    **params: str | float | None,
 ) -> Finding:
     """Build a finding for ``code`` with its message rendered in ``lang``."""
     rule = rules()[code]

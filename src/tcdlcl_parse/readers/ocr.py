@@ -18,8 +18,8 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 from io import BytesIO
+from itertools import pairwise
 from statistics import median
 from typing import Any
 

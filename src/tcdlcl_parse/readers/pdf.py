@@ -27,8 +27,8 @@ _MIN_CHARS_PER_PAGE = 20
 _COLUMN_GAP_EM = 1.5
 # A gap wider than this share of the font size between two glyphs is a word space.
 _WORD_GAP_EM = 0.2
-_BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi", re.I)
-_ITALIC_RE = re.compile(r"italic|oblique", re.I)
+_BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_ITALIC_RE = re.compile(r"italic|oblique", re.IGNORECASE)
 
 
 def read_pdf(

@@ -24,7 +24,7 @@ from .sentences import sentence_spans
 _URL_RE = re.compile(r"https?://\S+")
 _BULLETS = "-+•▪➢"
 
-# Status words, found in one pass over the lower-cased sentence and weighed in this order: a
+# Status words, found in one pass over the lower-cased text and weighed in this order: a
 # plan or a negation outweighs a "đã" elsewhere.
 _STATUS_WORDS = {
     **dict.fromkeys(("sẽ", "dự kiến", "tiếp tục", "phấn đấu", "năm 2026", "thời gian tới"), "planned"),

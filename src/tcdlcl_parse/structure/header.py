@@ -30,7 +30,7 @@ _RULE_TAIL_RE = re.compile(r"\s*[-_=—–*]{3,}.*$")
 _DATE_LINE_RE = re.compile(
     r"(?!(?:căn cứ|thực hiện|theo|ban hành|kèm theo)\b)(?P<place>[^\d,\n/:;()]{2,40}?),?\s*ngày\s+(?P<d>\d{1,2}|[.…\s]*)\s*tháng\s+(?P<m>\d{1,2}|[.…\s]*)"
     r"\s*năm\s+(?P<y>\d{4})",
-    re.I,
+    re.IGNORECASE,
 )
 _ISSUER_HEAD_RE = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN$|^UBND\b|^HỘI ĐỒNG NHÂN DÂN$|^SỞ |^BỘ |^ĐẢNG ỦY|^BAN ")
 _PLACE_UNIT_RE = re.compile(r"^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN)\s+(.+)$")
@@ -67,7 +67,7 @@ def _issuer_name(lines: list[str]) -> str:
 
 def _header_lines(document: SourceDocument, regions: Regions) -> range:
     end = regions.type_line if regions.type_line is not None else min(_HEADER_MAX_LINES, len(document.lines))
-    return range(0, end)
+    return range(end)
 
 
 def parse_metadata(
