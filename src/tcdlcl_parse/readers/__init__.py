@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import ReadError
 from ..layout import RawLine, assemble
 from ..models import DocumentKind, SourceDocument
-from .base import ReaderMeta
+from .base import ZIP_ERRORS, ReaderMeta
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
@@ -37,8 +37,8 @@ def sniff_kind(data: bytes, source: str) -> DocumentKind:
         try:
             with zipfile.ZipFile(BytesIO(data)) as archive:
                 names = set(archive.namelist())
-        except zipfile.BadZipFile as exc:
-            raise ReadError("corrupt", source, "broken zip container") from exc
+        except ZIP_ERRORS as exc:
+            raise ReadError("corrupt", source, f"broken zip container: {exc}") from exc
         if "word/document.xml" in names:
             return "docx"
         what = "a spreadsheet (.xlsx)" if "xl/workbook.xml" in names else "a zip archive"

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass, field
+
+# What zipfile raises for a broken or unsupported container: besides BadZipFile, an unknown
+# format version ("zip file version 9.7") is a NotImplementedError, and a directory that
+# points outside the data an EOFError or a ValueError.
+ZIP_ERRORS = (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError)
 
 
 @dataclass(slots=True)

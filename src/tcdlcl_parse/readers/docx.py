@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import ReadError
 from ..layout import RawLine
-from .base import ReaderMeta
+from .base import ZIP_ERRORS, ReaderMeta
 
 # Zip-bomb guards, checked on the archive's directory before anything is inflated.
 _MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -50,8 +50,8 @@ def _check_archive(data: bytes, source: str) -> None:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             infos = archive.infolist()
-    except zipfile.BadZipFile as exc:
-        raise ReadError("corrupt", source, "broken zip container") from exc
+    except ZIP_ERRORS as exc:
+        raise ReadError("corrupt", source, f"broken zip container: {exc}") from exc
     # Word deflates; other methods are refused because zipfile inflates a bzip2/LZMA block
     # whole, whatever size the directory declares (a lying entry exhausts memory).
     unusual = {info.compress_type for info in infos} - {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
