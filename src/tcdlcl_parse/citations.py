@@ -19,7 +19,7 @@ from pydantic import TypeAdapter
 
 from .dates import DATE_RE, parse_date
 from .models import Citation, Finding, Mention, Span, StandardRef
-from .normalize import ascii_key
+from .normalize import ascii_key, starts_word
 from .rules import make_finding
 from .tables import issuer_names, type_codes_by_name
 
@@ -207,7 +207,7 @@ def extract_standards(text: str, *, page_of: Callable[[int], int | None] | None 
     found: dict[str, StandardRef] = {}
     position = 0
     while (match := _STANDARD_RE.search(text, position)) is not None:
-        if match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "_"):
+        if not starts_word(text, match.start()):
             position = match.start() + 1  # inside a word; a later start may still be one
             continue
         position = match.end()

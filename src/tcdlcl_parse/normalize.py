@@ -57,6 +57,12 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _TONE_PAIR_RE = re.compile(r"([oOuU])([aAeEyY][\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])")
 
 
+def starts_word(text: str, index: int) -> bool:
+    """Whether ``text[index]`` begins a word, as ``\b`` would say: patterns that start with
+    ``\b`` make `re` try every position, so hot passes test the match start with this."""
+    return index == 0 or not (text[index - 1].isalnum() or text[index - 1] == "_")
+
+
 def is_clean(text: str) -> bool:
     """Whether :func:`clean_text` would leave ``text`` as it is."""
     return _UNCLEAN_RE.search(text) is None and unicodedata.is_normalized("NFC", text)

@@ -35,7 +35,7 @@ def read_docx(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
 
     try:
         document = docx.Document(BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+    except (PackageNotFoundError, KeyError, zlib.error, *ZIP_ERRORS) as exc:
         raise ReadError("corrupt", source, f"python-docx: {exc}") from exc
     except Exception as exc:  # lxml raises its own XMLSyntaxError family
         if type(exc).__module__.startswith("lxml"):

@@ -45,7 +45,13 @@ _VNI_RE = re.compile(
 )
 
 _COMMON_SYLLABLES = frozenset(
-    ["của", "và", "các", "ngày", "năm", "được", "trong", "nhân", "dân", "không", "những", "thực", "hiện", "báo", "cáo", "công", "tác", "xã", "tỉnh", "kế", "hoạch", "với", "cho", "đã", "có", "người", "này", "theo", "về", "một", "đến", "tại", "sở", "học", "nghệ", "chất", "lượng", "đo", "tiêu", "chuẩn", "việc", "triển", "khai", "quản", "lý", "nhà", "nước", "ủy", "ban", "hội", "việt", "nam", "số", "quyết", "định", "chỉ", "thị", "đề", "nghị"]
+    [
+        "của", "và", "các", "ngày", "năm", "được", "trong", "nhân", "dân", "không", "những", "thực",
+        "hiện", "báo", "cáo", "công", "tác", "xã", "tỉnh", "kế", "hoạch", "với", "cho", "đã", "có",
+        "người", "này", "theo", "về", "một", "đến", "tại", "sở", "học", "nghệ", "chất", "lượng", "đo",
+        "tiêu", "chuẩn", "việc", "triển", "khai", "quản", "lý", "nhà", "nước", "ủy", "ban", "hội",
+        "việt", "nam", "số", "quyết", "định", "chỉ", "thị", "đề", "nghị",
+    ]
 )
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _SAMPLE_CHARS = 20_000

@@ -73,7 +73,7 @@ def read_pdf(
             # pdfium read this file and pdfminer cannot: keep pdfium's text, without font cues.
             meta.warnings.append(f"layout-unavailable:{error.detail}"[:200])
     if text_pages and not text_lines:
-        text_lines = [line for i in text_pages for line in pages[i].lines]
+        text_lines = [RawLine(line, i + 1) for i in text_pages for line in re.split(r"\r\n|\r|\n", pages[i].text)]
         extractors.append("pypdfium2")
     if ocr_lines:
         extractors.append("tesseract")
@@ -84,7 +84,7 @@ def read_pdf(
 
 @dataclass(slots=True)
 class _PageFacts:
-    lines: list[RawLine]
+    text: str  # pdfium's, the fast path's text (split into lines only when it is used)
     visible_chars: int
     has_images: bool
 
@@ -94,7 +94,7 @@ class _PageFacts:
 
 
 def _inspect_pages(document: Any, source: str) -> list[_PageFacts]:
-    """pypdfium2's text of every page (the fast path's lines) and whether it is only images."""
+    """pypdfium2's text of every page and whether the page is only images."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -114,8 +114,7 @@ def _inspect_pages(document: Any, source: str) -> list[_PageFacts]:
             True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
         )
         page.close()
-        lines = [RawLine(text=line, page=index + 1) for line in re.split(r"\r\n|\r|\n", text)]
-        facts.append(_PageFacts(lines, visible, has_images))
+        facts.append(_PageFacts(text, visible, has_images))
     return facts
 
 

@@ -18,7 +18,7 @@ from pydantic import TypeAdapter
 
 from ..dates import find_dates
 from ..models import Claim, Quantity, Section, SourceDocument
-from ..normalize import lower_same_length
+from ..normalize import lower_same_length, starts_word
 from .sentences import sentence_spans
 
 _URL_RE = re.compile(r"https?://\S+")
@@ -104,7 +104,7 @@ def _status_words(lowered: str) -> list[tuple[int, str]]:
     return [
         (match.start(), _STATUS_WORDS[match.group()])
         for match in _STATUS_WORDS_RE.finditer(lowered)
-        if match.start() == 0 or not (lowered[match.start() - 1].isalnum() or lowered[match.start() - 1] == "_")
+        if starts_word(lowered, match.start())
     ]
 
 

@@ -75,7 +75,7 @@ def parse_metadata(
 ) -> tuple[Metadata, list[Finding]]:
     """Header and closing elements, and their F… findings. ``regions``: the document's
     :func:`find_regions`, when the caller has it already."""
-    regions = regions or find_regions(document)
+    regions = find_regions(document) if regions is None else regions
     lines = document.lines
     metadata = Metadata()
     header = [lines[i] for i in _header_lines(document, regions)]

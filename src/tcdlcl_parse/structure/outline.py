@@ -179,7 +179,7 @@ def parse_sections(
 ) -> tuple[list[Section], list[Finding]]:
     """The outline of the report's content, and S003 numbering findings. ``regions``: the
     document's :func:`find_regions`, when the caller has it already."""
-    regions = regions or find_regions(document)
+    regions = find_regions(document) if regions is None else regions
     lines = document.lines
     ocr = "tesseract" in document.extractor
     stop = regions.ending_sentence if regions.ending_sentence is not None else regions.closing_start
