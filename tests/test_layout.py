@@ -86,3 +86,13 @@ def test_text_file_columns_side_by_side_become_separate_lines():
     data = "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ SƠN HÀ    Độc lập - Tự do - Hạnh phúc\nCó  hai dấu cách.\n".encode()
     lines = [line.text for line in read(data).lines]
     assert lines == ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ SƠN HÀ", "Độc lập - Tự do - Hạnh phúc", "Có  hai dấu cách."]
+
+
+def test_text_file_gaps_that_are_not_columns_stay_in_their_line():
+    from tcdlcl_parse import read
+
+    # A blank left for the number, indentation, a three-space gap and trailing spaces; then a
+    # real gap. Nothing else splits, not even into a blank line.
+    data = "Số:       /BC-UBND\n        Thụt lề\nBa   dấu cách\nCuối dòng      \nTrái     Phải\n".encode()
+    document = read(data)
+    assert document.text == "Số:       /BC-UBND\nThụt lề\nBa   dấu cách\nCuối dòng\nTrái\nPhải"

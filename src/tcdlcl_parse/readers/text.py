@@ -20,9 +20,8 @@ def read_text(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
     paged = len(pages) > 1
     lines = []
     for number, page in enumerate(pages, start=1):
-        rows = page.split("\n")
-        if "    " in page:
-            rows = [column for row in rows for column in _columns(row)]
+        # Columns become lines of their own: one substitution per page, not a split per row.
+        rows = (_COLUMN_GAP_RE.sub("\n", page) if "    " in page else page).split("\n")
         lines += [RawLine(row, number if paged else None) for row in rows]
     return lines, ReaderMeta(
         extractor="text", encoding=encoding, page_count=len(pages) if paged else None, warnings=warnings
@@ -30,10 +29,6 @@ def read_text(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
 
 
 # PDF-to-text tools lay a two-column header side by side: "ỦY BAN NHÂN DÂN      CỘNG HÒA …".
-# A gap before "/" is a blank left for the number ("Số:      /BC-UBND"), not a column.
-_COLUMN_GAP_RE = re.compile(r"(?<=\S) {4,}(?=[^\s/])")
-
-
-def _columns(line: str) -> list[str]:
-    """A line split where a wide run of spaces separates two columns."""
-    return _COLUMN_GAP_RE.split(line) if "    " in line.strip() else [line]
+# A gap before "/" is a blank left for the number ("Số:      /BC-UBND"), not a column; nor is
+# indentation. The gap's first space comes first, so `re` skips from space to space in C.
+_COLUMN_GAP_RE = re.compile(r" (?<=\S ) {3,}(?=[^\s/])")
