@@ -96,3 +96,13 @@ def test_text_file_gaps_that_are_not_columns_stay_in_their_line():
     data = "Số:       /BC-UBND\n        Thụt lề\nBa   dấu cách\nCuối dòng      \nTrái     Phải\n".encode()
     document = read(data)
     assert document.text == "Số:       /BC-UBND\nThụt lề\nBa   dấu cách\nCuối dòng\nTrái\nPhải"
+
+
+def test_top_and_bottom_repeats_are_counted_apart_and_a_one_line_page_is_a_top():
+    pages = [["Lặp lại", "a1", "b1", "Tiêu đề"], ["x2", "y2", "z2", "Lặp lại"], ["Tiêu đề"]]
+    raw = [RawLine(text=text, page=number) for number, texts in enumerate(pages, start=1) for text in texts]
+    text, _, removed, _ = assemble(raw)
+    # "Lặp lại" is once a top and once a bottom: neither repeats. "Tiêu đề" is a bottom twice,
+    # but the one-line page's line is a top (seen once as a top), so only page 1's goes.
+    assert [(r.reason, r.text, r.page) for r in removed] == [("running-footer", "Tiêu đề", 1)]
+    assert text.count("Lặp lại") == 2 and text.endswith("Tiêu đề")

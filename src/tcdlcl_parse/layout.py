@@ -104,25 +104,24 @@ def find_page_furniture(lines: list[RawLine]) -> dict[int, str]:
     pages = _pages(lines)
     if len(pages) < 2:
         return {}
-    removed: dict[int, str] = {}
-    top_counts: Counter[str] = Counter()
-    bottom_counts: Counter[str] = Counter()
-    for indices in pages.values():
-        top_counts.update({_edge_key(lines[i]) for i in indices[:_EDGE_LINES]})
-        bottom_counts.update({_edge_key(lines[i]) for i in indices[-_EDGE_LINES:]})
+    tops = [indices[:_EDGE_LINES] for indices in pages.values()]
+    bottoms = [indices[-_EDGE_LINES:] for indices in pages.values()]
+    keys = {i: _edge_key(lines[i]) for edge in (*tops, *bottoms) for i in edge}
+    # Each page counts a key once at its top and once at its bottom.
+    top_counts = Counter(key for top in tops for key in {keys[i] for i in top})
+    bottom_counts = Counter(key for bottom in bottoms for key in {keys[i] for i in bottom})
     threshold = max(2, (len(pages) + 1) // 2)
-    for indices in pages.values():
-        for i in indices[:_EDGE_LINES] + indices[-_EDGE_LINES:]:
+    removed: dict[int, str] = {}
+    for top, bottom in zip(tops, bottoms, strict=True):
+        for i in top + bottom:
             text = lines[i].text.strip()
-            key = _edge_key(lines[i])
-            at_top = i in indices[:_EDGE_LINES]
             if _PAGE_NUMBER_RE.match(text):
                 removed[i] = "page-number"
             elif len(text) > _MAX_FURNITURE_CHARS:
                 continue
-            elif at_top and top_counts[key] >= threshold:
+            elif i in top and top_counts[keys[i]] >= threshold:
                 removed[i] = "running-header"
-            elif not at_top and bottom_counts[key] >= threshold:
+            elif i not in top and bottom_counts[keys[i]] >= threshold:
                 removed[i] = "running-footer"
     return removed
 
