@@ -1,4 +1,5 @@
-"""Run the benchmarks and print their tables; each writes its JSON to benchmarks/results/.
+"""Run the benchmarks and print their tables; each writes its JSON to benchmarks/results/, and
+all of them end in one table against the targets, benchmarks/results/summary.md.
 
     python benchmarks/run.py            # citations + pipeline (about 5 minutes here)
     python benchmarks/run.py --batch    # and the 1,000-report batch (about 5 more)
@@ -23,7 +24,8 @@ def main() -> int:
         print(f"== {script}", flush=True)
         if subprocess.run([sys.executable, str(HERE / script)], check=False).returncode != 0:
             return 1
-    return 0
+    print("== summary (benchmarks/results/summary.md)", flush=True)
+    return subprocess.run([sys.executable, str(HERE / "summary.py")], check=False).returncode
 
 
 if __name__ == "__main__":
