@@ -203,3 +203,19 @@ def test_aggregate_counts_only_done_figures_in_profile_sections():
     totals = {(section, unit): total for section, unit, total, _ in aggregate.figure_rows()}
     assert totals[("II.3", "công chức")] == 20 and ("V", "lớp") not in totals  # planned figures are not summed
     assert next(row[:2] for row in aggregate.commune_rows()) == ("Ủy ban nhân dân xã Sơn Hà", "II.1")
+
+
+def test_resume_checks_again_what_another_profile_checked(tmp_path):
+    import json
+
+    output = tmp_path / "r.jsonl"
+    files = [str(CORPORA / "synthetic" / name) for name in ("son-ha-clean.txt", "son-tinh-recipients.txt")]
+    main(["check", *files, "--format", "jsonl", "--output", str(output), "--jobs", "1"])
+    rows = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
+    rows[0]["issuer"] = rows[1]["issuer"] = "SENTINEL"  # marks what resume keeps untouched
+    rows[1]["profile"] = "another-profile"
+    output.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), "utf-8")
+    main(["check", *files, "--format", "jsonl", "--output", str(output), "--resume", "--jobs", "1"])
+    again = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
+    assert again[0]["issuer"] == "SENTINEL"  # same bytes, same profile: kept
+    assert again[1]["issuer"] != "SENTINEL" and again[1]["profile"] == "cv3078"  # checked again

@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument(
         "--resume",
         action="store_true",
-        help="with --format jsonl --output FILE: skip files whose results are already in FILE",
+        help="with --format jsonl --output FILE: skip files whose results (same bytes, same profile) are already in FILE",
     )
     _add_reading_options(check_cmd)
     check_cmd.set_defaults(handler=_cmd_check)

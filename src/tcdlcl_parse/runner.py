@@ -50,9 +50,10 @@ def file_sha256(path: Path) -> str | None:
         return None
 
 
-def _resumed(files: list[Path], output: Path) -> tuple[list[CheckResult], list[Path]]:
-    """Results to keep from an earlier run, and the files still to check."""
-    previous = {r.source: r for r in read_jsonl(output) if r.sha256}
+def _resumed(files: list[Path], output: Path, profile: Profile) -> tuple[list[CheckResult], list[Path]]:
+    """Results to keep from an earlier run (same file bytes, same profile), and the files still
+    to check."""
+    previous = {r.source: r for r in read_jsonl(output) if r.sha256 and r.profile == profile.id}
     kept: list[CheckResult] = []
     todo: list[Path] = []
     for path in files:
@@ -84,7 +85,7 @@ def run_check(files: list[Path], profile: Profile, args: argparse.Namespace) -> 
     todo = files
     output = Path(args.output) if args.output else None
     if args.resume and output is not None:
-        kept, todo = _resumed(files, output)
+        kept, todo = _resumed(files, output, profile)
     fresh = check_batch(
         todo, profile, jobs=args.jobs, lang=args.lang, layout=not args.fast, ocr=args.ocr,
         timeout=args.timeout, detail=args.format == "html",
