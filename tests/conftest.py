@@ -3,7 +3,7 @@ no system fonts; Vietnamese PDFs come from the committed corpus."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -32,3 +32,12 @@ def build_pdf(pages: list[list[str]], *, user_password: str | None = None) -> by
 @pytest.fixture
 def make_pdf() -> Callable[..., bytes]:
     return build_pdf
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_read_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The CLI caches what it reads in ~/.cache by default: the tests, and the commands they
+    run (module fixtures included, hence the session scope), use a folder of their own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TCDLCL_CACHE_DIR", str(tmp_path_factory.mktemp("read-cache")))
+        yield

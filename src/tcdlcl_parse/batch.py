@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from .cache import ReadCache
 from .models import CheckResult, FileError
 from .profile import Profile, load_profile
 
@@ -51,6 +52,7 @@ def check_one(
     timeout: float | None = None,
     detail: bool = False,
     ocr: bool = True,
+    cache: ReadCache | None = None,
 ) -> CheckResult:
     """Check one file within ``timeout`` seconds.
 
@@ -66,7 +68,7 @@ def check_one(
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        return check_file(path, profile, lang=lang, layout=layout, ocr=ocr, detail=detail)
+        return check_file(path, profile, lang=lang, layout=layout, ocr=ocr, detail=detail, cache=cache)
     except _FileTimeout:
         return _error_result(path, profile, "timeout", _TIMEOUT_MESSAGE, lang, seconds=timeout)
     except Exception as exc:  # noqa: BLE001 — a bug must cost one file, not the batch
@@ -100,24 +102,25 @@ def check_batch(
     timeout: float | None = DEFAULT_TIMEOUT,
     detail: bool = False,
     ocr: bool = True,
+    cache: ReadCache | None = None,
 ) -> Iterator[CheckResult]:
     """Check files in parallel and yield their results in the order of ``paths``.
 
     ``jobs`` defaults to the number of cores; ``jobs=1`` checks in this process. ``detail``
-    adds text and highlights to each result (for the HTML report).
+    adds text and highlights to each result (for the HTML report). Workers share ``cache``.
     """
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
     files = [str(p) for p in paths]
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(files) <= 1:
         for path in files:
-            yield check_one(path, profile, lang, layout, timeout, detail, ocr)
+            yield check_one(path, profile, lang, layout, timeout, detail, ocr, cache)
         return
-    yield from _parallel(files, profile, jobs, (lang, layout, timeout, detail, ocr))
+    yield from _parallel(files, profile, jobs, (lang, layout, timeout, detail, ocr, cache))
 
 
-# check_one's arguments after the path and profile: lang, layout, timeout, detail, ocr.
-_Options = tuple[str, bool, float | None, bool, bool]
+# check_one's arguments after the path and profile: lang, layout, timeout, detail, ocr, cache.
+_Options = tuple[str, bool, float | None, bool, bool, ReadCache | None]
 
 
 def _parallel(files: list[str], profile: Profile, jobs: int, options: _Options) -> Iterator[CheckResult]:

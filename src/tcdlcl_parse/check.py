@@ -6,6 +6,7 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
@@ -30,6 +31,9 @@ from .models import (
 from .normalize import ascii_key, match_key
 from .profile import CitationSpec, EvidenceSpec, Profile, load_profile
 from .rules import make_finding
+
+if TYPE_CHECKING:
+    from .cache import ReadCache
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -135,13 +139,14 @@ def check_file(
     layout: bool = True,
     ocr: bool = True,
     detail: bool = False,
+    cache: ReadCache | None = None,
 ) -> CheckResult:
     """Read, parse and check one file; an unreadable file gives a result with ``error`` set."""
     from .pipeline import parse
 
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
     try:
-        parsed = parse(path, layout=layout, ocr=ocr, lang=lang)
+        parsed = parse(path, layout=layout, ocr=ocr, lang=lang, cache=cache)
     except ReadError as error:
         from .runner import file_sha256
 

@@ -70,6 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     _add_reading_options(check_cmd)
     check_cmd.set_defaults(handler=_cmd_check)
 
+    cache_cmd = commands.add_parser("cache", help="show or clear the cache of reports already read")
+    _add_cache_dir_option(cache_cmd)
+    cache_cmd.add_argument("--clear", action="store_true", help="remove every entry")
+    cache_cmd.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
+    cache_cmd.set_defaults(handler=_cmd_cache)
+
     profiles_cmd = commands.add_parser("profiles", help="list bundled profiles")
     profiles_cmd.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of the profile format"
@@ -91,15 +97,32 @@ def _add_reading_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)"
     )
+    command.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="read every PDF and DOCX afresh, and keep nothing (default: reuse what was read before)",
+    )
+    _add_cache_dir_option(command)
+
+
+def _add_cache_dir_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="where reports already read are kept (default: $TCDLCL_CACHE_DIR, else ~/.cache/tcdlcl)",
+    )
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    from .cache import ReadCache
     from .errors import ReadError
     from .pipeline import parse
     from .render import render_parsed_text
 
+    cache = ReadCache(args.cache_dir) if args.cache else None
     try:
-        report = parse(args.file, layout=not args.fast, ocr=args.ocr, lang=args.lang)
+        report = parse(args.file, layout=not args.fast, ocr=args.ocr, lang=args.lang, cache=cache)
     except ReadError as error:
         print(f"tcdlcl: {error.message(args.lang)}", file=sys.stderr)
         return EXIT_USAGE
@@ -153,6 +176,23 @@ def _cmd_profiles(args: argparse.Namespace) -> int:
     for profile_id, name in sorted(bundled_profiles().items()):
         print(f"{profile_id}\t{name}")
     return EXIT_OK
+
+
+def _cmd_cache(args: argparse.Namespace) -> int:
+    from .cache import ReadCache
+
+    cache = ReadCache(args.cache_dir)
+    entries = cache.entries()
+    if args.clear:
+        print(f"{cache.directory}: {cache.clear()} {_ENTRIES_REMOVED[args.lang]}")
+        return EXIT_OK
+    megabytes = sum(path.stat().st_size for path in entries) / 1e6
+    print(f"{cache.directory}: {len(entries)} {_ENTRIES[args.lang]}, {megabytes:.1f} MB")
+    return EXIT_OK
+
+
+_ENTRIES = {"vi": "báo cáo đã đọc", "en": "reports read"}
+_ENTRIES_REMOVED = {"vi": "báo cáo đã đọc được xoá khỏi bộ nhớ đệm", "en": "reports read removed from the cache"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .citations import citation_findings, extract_citations, extract_standards
 from .models import Citation, Claim, DocumentKind, Metadata, ParsedReport, SourceDocument
@@ -13,6 +14,9 @@ from .structure.claims import parse_claims
 from .structure.header import parse_metadata
 from .structure.outline import parse_sections
 from .structure.regions import find_regions
+
+if TYPE_CHECKING:
+    from .cache import ReadCache
 
 
 def parse(
@@ -23,12 +27,17 @@ def parse(
     ocr: bool = True,
     lang: str = "vi",
     claims: bool = True,
+    cache: ReadCache | None = None,
 ) -> ParsedReport:
     """Read ``source`` (unless it is already a :class:`SourceDocument`) and parse it.
 
-    ``claims=False`` skips claim extraction (sentences, status, quantities).
+    ``claims=False`` skips claim extraction (sentences, status, quantities). ``cache`` is
+    passed to :func:`~tcdlcl_parse.readers.read`.
     """
-    document = source if isinstance(source, SourceDocument) else read(source, kind, layout=layout, ocr=ocr)
+    if isinstance(source, SourceDocument):
+        document = source
+    else:
+        document = read(source, kind, layout=layout, ocr=ocr, cache=cache)
     text = document.text
     regions = find_regions(document)
     metadata, header_findings = parse_metadata(document, lang, regions)

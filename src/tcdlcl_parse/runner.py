@@ -11,6 +11,7 @@ from itertools import chain
 from pathlib import Path
 
 from .batch import check_batch
+from .cache import ReadCache
 from .export import atomic_output, read_jsonl, write_csv, write_json, write_jsonl, write_xlsx
 from .models import CheckResult
 from .profile import Profile
@@ -88,7 +89,7 @@ def run_check(files: list[Path], profile: Profile, args: argparse.Namespace) -> 
         kept, todo = _resumed(files, output, profile)
     fresh = check_batch(
         todo, profile, jobs=args.jobs, lang=args.lang, layout=not args.fast, ocr=args.ocr,
-        timeout=args.timeout, detail=args.format == "html",
+        timeout=args.timeout, detail=args.format == "html", cache=ReadCache(args.cache_dir) if args.cache else None,
     )
     tally = _Tally()
     results = tally.count(chain(kept, _with_progress(fresh, len(todo), args.lang)))

@@ -10,11 +10,15 @@ import hashlib
 import zipfile
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ReadError
 from ..layout import RawLine, assemble
 from ..models import DocumentKind, SourceDocument
 from .base import ZIP_ERRORS, ReaderMeta
+
+if TYPE_CHECKING:
+    from ..cache import ReadCache
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
@@ -57,6 +61,7 @@ def read(
     password: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     ocr: bool = True,
+    cache: ReadCache | None = None,
 ) -> SourceDocument:
     """Read a report from a path or bytes.
 
@@ -64,20 +69,28 @@ def read(
     with pypdfium2's fast text extraction (no fonts, about 75× faster than pdfplumber).
     Image-only (scanned) PDF pages are read by OCR with Tesseract when it is installed;
     ``ocr=False`` skips them (a wholly scanned PDF then raises ``ReadError("scanned")``).
-    Raises :class:`ReadError` with a stable ``code`` for anything unreadable.
+    With a ``cache`` (:mod:`tcdlcl_parse.cache`), a PDF or DOCX file read before with the same
+    options comes from it. Raises :class:`ReadError` with a stable ``code`` for anything
+    unreadable (errors are not cached).
     """
     data, name = _load(source, max_bytes)
     if not data.strip():
         raise ReadError("empty", name)
     kind = kind or sniff_kind(data, name)
+    sha256 = hashlib.sha256(data).hexdigest()
+    key = None
+    if cache is not None and cache.caches(kind) and password is None:
+        key = cache.key(sha256, kind, layout=layout, ocr=ocr)
+        if (cached := cache.get(key)) is not None:
+            return cached.model_copy(update={"source": name})  # the same bytes under another name
     raw_lines, meta = _read_kind(kind, data, name, layout=layout, password=password, ocr=ocr)
     text, lines, removed, warnings = assemble(raw_lines)
     if not text.strip():
         raise ReadError("empty", name, "no text")
-    return SourceDocument(
+    document = SourceDocument(
         source=name,
         kind=kind,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         text=text,
         lines=lines,
         removed_lines=removed,
@@ -86,6 +99,9 @@ def read(
         encoding=meta.encoding,
         page_count=meta.page_count,
     )
+    if cache is not None and key is not None:
+        cache.put(key, document)
+    return document
 
 
 def _load(source: str | Path | bytes, max_bytes: int) -> tuple[bytes, str]:

@@ -142,7 +142,7 @@ def _read_with_pdfplumber(data: bytes, source: str, password: str | None, page_i
                 lines.extend(_page_lines(page, page.page_number))
                 page.close()  # frees the page's cached glyphs: memory stays flat on long PDFs
     except (
-        PDFSyntaxError, PSException, PdfminerException, MalformedPDFException, ValueError, KeyError, TypeError,
+        PDFSyntaxError, PSException, PdfminerException, MalformedPDFException, ValueError, KeyError, TypeError, IndexError,
     ) as exc:  # fmt: skip
         raise ReadError("corrupt", source, f"pdfplumber: {exc}") from exc
     return lines

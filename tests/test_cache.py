@@ -1,0 +1,99 @@
+"""The cache of reports already read (tcdlcl_parse.cache)."""
+
+import json
+import shutil
+
+import pytest
+
+from tcdlcl_parse import readers
+from tcdlcl_parse.cache import ReadCache, default_cache_dir
+from tcdlcl_parse.cli import main
+from tcdlcl_parse.readers import read
+
+from .conftest import CORPORA
+
+PDF = CORPORA / "seed" / "bao-cao-ba-to-2025.lo.pdf"
+DOCX = CORPORA / "seed" / "bao-cao-ba-to-2025.docx"
+
+
+def test_a_file_read_again_comes_from_the_cache_under_its_new_name(tmp_path, monkeypatch):
+    cache = ReadCache(tmp_path / "cache")
+    first = read(PDF, cache=cache)
+    assert len(cache.entries()) == 1
+    copy = tmp_path / "renamed.pdf"
+    shutil.copy(PDF, copy)
+    monkeypatch.setattr(readers, "_read_kind", lambda *a, **k: pytest.fail("read again"))
+    again = read(copy, cache=cache)
+    assert again.source == str(copy)
+    assert again.model_dump(exclude={"source"}) == first.model_dump(exclude={"source"})
+
+
+def test_reading_options_and_code_are_part_of_the_key(tmp_path, monkeypatch):
+    cache = ReadCache(tmp_path)
+    read(PDF, cache=cache)
+    read(PDF, cache=cache, layout=False)
+    read(PDF, cache=cache, ocr=False)
+    assert len(cache.entries()) == 3
+    monkeypatch.setattr("tcdlcl_parse.cache._code_digest", lambda: "another version")
+    read(PDF, cache=cache)
+    assert len(cache.entries()) == 4
+
+
+def test_docx_is_cached_and_text_is_not(tmp_path):
+    cache = ReadCache(tmp_path)
+    read(CORPORA / "seed" / "bao-cao-ba-to-2025.txt", cache=cache)
+    assert cache.entries() == []
+    read(DOCX, cache=cache)
+    assert len(cache.entries()) == 1
+
+
+def test_a_broken_entry_is_a_miss_and_is_written_again(tmp_path):
+    cache = ReadCache(tmp_path)
+    expected = read(DOCX, cache=cache)
+    (entry,) = cache.entries()
+    entry.write_text('{"source": "x", "kind": "pdf"', "utf-8")  # cut short
+    assert read(DOCX, cache=cache) == expected
+    assert json.loads(entry.read_text("utf-8"))["text"] == expected.text
+
+
+def test_a_cache_that_cannot_be_written_costs_nothing_but_speed(tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("")
+    cache = ReadCache(blocker / "cache")
+    assert read(DOCX, cache=cache).text and cache.entries() == []
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_default_folder_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("TCDLCL_CACHE_DIR", str(tmp_path / "mine"))
+    assert default_cache_dir() == tmp_path / "mine" and ReadCache().directory == tmp_path / "mine"
+    monkeypatch.delenv("TCDLCL_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_dir() == tmp_path / "xdg" / "tcdlcl"
+
+
+def test_cli_check_fills_the_cache_and_no_cache_leaves_it_alone(tmp_path, capsys):
+    folder = tmp_path / "cache"
+    args = ["check", str(PDF), str(DOCX), "--format", "json", "--jobs", "1", "--cache-dir", str(folder)]
+    main([*args, "--no-cache"])
+    uncached = capsys.readouterr().out
+    assert not folder.exists()
+    main(args)
+    assert capsys.readouterr().out == uncached
+    main(args)  # from the cache now
+    assert capsys.readouterr().out == uncached
+    main(["cache", "--cache-dir", str(folder), "--lang", "en"])
+    assert capsys.readouterr().out.startswith(f"{folder}: 2 reports read")
+    main(["cache", "--cache-dir", str(folder), "--clear", "--lang", "en"])
+    assert "2 reports read removed" in capsys.readouterr().out
+    assert ReadCache(folder).entries() == []
+
+
+def test_parallel_workers_share_the_cache(tmp_path):
+    from tcdlcl_parse.batch import check_batch
+
+    cache = ReadCache(tmp_path)
+    files = sorted(p for p in (CORPORA / "synthetic").iterdir() if p.suffix in (".pdf", ".docx"))
+    first = [r.model_dump() for r in check_batch(files, jobs=2, cache=cache)]
+    assert len(cache.entries()) == len(files)
+    assert [r.model_dump() for r in check_batch(files, jobs=2, cache=cache)] == first
