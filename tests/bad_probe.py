@@ -6,7 +6,7 @@ Run by tests/test_bad_inputs.py in a subprocess. Before importing the package it
 address space (RLIMIT_AS) and installs an audit hook that records network requests
 (``socket.connect``, ``socket.getaddrinfo``, …), files opened outside the input and the
 installation, and processes started. Then it runs :func:`tcdlcl_parse.batch.check_one` with
-the ``cv3078`` profile, as ``tcdlcl check`` does, and prints one line
+the ``cv3078`` profile and a read cache, as ``tcdlcl check`` does, and prints one line
 ``BAD-PROBE {json}``: the outcome ("ok" or the FileError code), facts about what was read,
 time, peak RSS, and the audit records. A crash (an exception out of ``check_one``,
 MemoryError included) is reported as outcome "crash" with its traceback, exit status 3.
@@ -127,6 +127,7 @@ def main(argv: list[str]) -> int:
     try:
         from tcdlcl_parse import pipeline
         from tcdlcl_parse.batch import check_one
+        from tcdlcl_parse.cache import ReadCache
         from tcdlcl_parse.profile import load_profile
 
         profile = load_profile("cv3078")
@@ -140,7 +141,8 @@ def main(argv: list[str]) -> int:
 
         pipeline.parse = recording_parse
         started = time.perf_counter()
-        result = check_one(path, profile)
+        # With a read cache, as `tcdlcl check` runs; it lives in the private temporary folder.
+        result = check_one(path, profile, cache=ReadCache(os.path.join(tempfile.gettempdir(), "read-cache")))
         report["seconds"] = round(time.perf_counter() - started, 2)
         if result.error is not None:
             report["outcome"] = result.error.code
