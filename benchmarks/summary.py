@@ -54,10 +54,10 @@ def _rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str, str, str, 
             f"overhead ≤ {pdf['target_overhead_pct']} %",
             _met(pdf["overhead_over_pypdfium2_pct"] <= pdf["target_overhead_pct"]),
         ))  # fmt: skip
-        if "ours_layout_checked_again_pages_per_s" in pdf:
+        if "ours_layout_again_pages_per_s" in pdf:
             rows.append((
                 "PDF, layout, checked again (read cache)",
-                f"{pdf['ours_layout_checked_again_pages_per_s']} pages/s",
+                f"{pdf['ours_layout_again_pages_per_s']} pages/s",
                 f"the same files read afresh {pdf['ours_layout_pages_per_s']} pages/s",
                 "—", "—",
             ))  # fmt: skip
