@@ -182,17 +182,17 @@ def _cmd_cache(args: argparse.Namespace) -> int:
     from .cache import ReadCache
 
     cache = ReadCache(args.cache_dir)
-    entries = cache.entries()
     if args.clear:
-        print(f"{cache.directory}: {cache.clear()} {_ENTRIES_REMOVED[args.lang]}")
+        print(_CACHE_CLEARED[args.lang].format(folder=cache.directory, count=cache.clear()))
         return EXIT_OK
-    megabytes = sum(path.stat().st_size for path in entries) / 1e6
-    print(f"{cache.directory}: {len(entries)} {_ENTRIES[args.lang]}, {megabytes:.1f} MB")
+    entries = cache.entries()
+    kilobytes = sum(path.stat().st_size for path in entries) / 1000
+    print(_CACHE_HOLDS[args.lang].format(folder=cache.directory, count=len(entries), kilobytes=kilobytes))
     return EXIT_OK
 
 
-_ENTRIES = {"vi": "báo cáo đã đọc", "en": "reports read"}
-_ENTRIES_REMOVED = {"vi": "báo cáo đã đọc được xoá khỏi bộ nhớ đệm", "en": "reports read removed from the cache"}
+_CACHE_HOLDS = {"vi": "{folder}: {count} báo cáo đã đọc, {kilobytes:,.0f} KB", "en": "{folder}: {count} report(s) read, {kilobytes:,.0f} KB"}
+_CACHE_CLEARED = {"vi": "{folder}: đã xoá {count} báo cáo đã đọc", "en": "{folder}: {count} report(s) read removed"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
