@@ -191,7 +191,10 @@ def _cmd_cache(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_CACHE_HOLDS = {"vi": "{folder}: {count} báo cáo đã đọc, {kilobytes:,.0f} KB", "en": "{folder}: {count} report(s) read, {kilobytes:,.0f} KB"}
+_CACHE_HOLDS = {
+    "vi": "{folder}: {count} báo cáo đã đọc, {kilobytes:,.0f} KB",
+    "en": "{folder}: {count} report(s) read, {kilobytes:,.0f} KB",
+}
 _CACHE_CLEARED = {"vi": "{folder}: đã xoá {count} báo cáo đã đọc", "en": "{folder}: {count} report(s) read removed"}
 
 
