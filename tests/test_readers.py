@@ -7,7 +7,7 @@ from tcdlcl_parse import ReadError, read
 from tcdlcl_parse.readers import sniff_kind
 from tcdlcl_parse.readers.docx import format_number
 
-from .conftest import build_pdf
+from .conftest import CORPORA, build_pdf
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -64,6 +64,56 @@ def test_pdfplumber_gives_font_cues_and_splits_columns():
     assert (first.text, second.text) == ("UY BAN NHAN DAN", "CONG HOA XA HOI CHU NGHIA VIET NAM")
     assert first.bold and second.bold and not third.bold
     assert first.font_size == 13.0 and first.x0 < second.x0
+
+
+def _pdf_with_form_xobject() -> bytes:
+    """A page with one text line of its own and one inside a form XObject."""
+    form = b"BT /F1 12 Tf 20 150 Td (Inside a form) Tj ET"
+    content = b"BT /F1 12 Tf 20 100 Td (On the page) Tj ET /X1 Do"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 6 0 R"
+         b" /Resources << /Font << /F1 4 0 R >> /XObject << /X1 5 0 R >> >> >>"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
+        (b"<< /Type /XObject /Subtype /Form /BBox [0 0 300 200] /Resources << /Font << /F1 4 0 R >> >>"
+         b" /Length %d >>\nstream\n%s\nendstream" % (len(form), form)),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    "pdf", ["seed/bao-cao-ba-to-2025.lo.pdf", "seed/bao-cao-ba-to-2025.fpdf.pdf", "moved-mediabox", "figure"]
+)
+def test_our_glyphs_are_pdfplumbers_chars(pdf):
+    """The layout reader builds its own glyph dicts instead of pdfplumber's page.chars (less
+    than half the time); they must hold what pdfplumber computes, whatever its version."""
+    import io
+
+    import pdfplumber
+
+    from tcdlcl_parse.readers.pdf import _glyphs
+
+    if pdf == "moved-mediabox":  # an origin away from (0, 0) shifts x0 and top
+        data = build_pdf([["Dong mot", "Dong hai"]]).replace(b"/MediaBox [0 0 ", b"/MediaBox [9 9 ")
+    elif pdf == "figure":  # text inside a form XObject comes nested in a figure
+        data = _pdf_with_form_xobject()
+    else:
+        data = (CORPORA / pdf).read_bytes()
+    with pdfplumber.open(io.BytesIO(data)) as opened:
+        for page in opened.pages:
+            glyphs = _glyphs(page)
+            assert glyphs and glyphs == [{key: char[key] for key in glyphs[0]} for char in page.chars]
 
 
 def test_encrypted_pdf_is_reported():

@@ -3,9 +3,11 @@
 pypdfium2 opens every PDF first: it is fast, tells encrypted from corrupt, counts pages and
 finds image-only (scanned) pages, which are read by OCR (:mod:`.ocr`). Text then comes from
 
-* pdfplumber (``layout=True``): characters with font names and sizes, grouped into lines and
-  split where a wide gap separates two columns (the two-column header of Decree 30), giving
-  bold/italic/size/indent/centred cues;
+* pdfplumber (``layout=True``): characters with font names and sizes, grouped into lines by
+  its own text-line rules and split where a wide gap separates two columns (the two-column
+  header of Decree 30), giving bold/italic/size/indent/centred cues. The glyphs are taken from
+  pdfminer's layout as pdfplumber would compute them, but only the keys we read (2.3× faster
+  than its ``page.chars``, which resolves every attribute of every glyph);
 * pypdfium2 (``layout=False``): plain text lines, about 75× faster, no font cues.
 """
 
@@ -149,7 +151,11 @@ def _read_with_pdfplumber(data: bytes, source: str, password: str | None, page_i
 
 
 def _page_lines(page: Any, number: int) -> list[RawLine]:
-    text_lines = page.extract_text_lines(return_chars=True, strip=True)
+    from pdfplumber.utils import chars_to_textmap
+
+    # What page.extract_text_lines does, from our own glyph dicts (same options as its own).
+    textmap = chars_to_textmap(_glyphs(page), layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height)
+    text_lines = textmap.extract_text_lines(strip=True, return_chars=True)
     segments = [
         segment
         for text_line in text_lines
@@ -159,6 +165,32 @@ def _page_lines(page: Any, number: int) -> list[RawLine]:
         return []
     left_edge = min(segment[0]["x0"] for segment in segments)
     return [_raw_line(segment, number, float(page.width), left_edge) for segment in segments]
+
+
+def _glyphs(page: Any) -> list[dict[str, Any]]:
+    """``page.chars`` with only the keys that line grouping and our cues read. pdfplumber
+    resolves every attribute of every glyph (colours, graphic state, matrix …), which was
+    60 % of reading a page; the values here are computed as it computes them."""
+    from pdfminer.layout import LTChar, LTContainer
+    from pdfplumber.page import fix_fontname_bytes
+
+    mediabox_x0, mediabox_top = page.mediabox[:2]
+    glyphs = []
+    pending = list(reversed(page.layout._objs))  # depth first, in layout order, into figures
+    while pending:
+        item = pending.pop()
+        if isinstance(item, LTContainer):
+            pending.extend(reversed(item._objs))
+        elif isinstance(item, LTChar):
+            top = page.height - item.y1 + mediabox_top
+            fontname = item.fontname
+            glyphs.append({
+                "text": item.get_text(), "fontname": fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
+                "size": item.size, "upright": item.upright, "x0": item.x0 + mediabox_x0, "x1": item.x1 + mediabox_x0,
+                "top": top, "bottom": page.height - item.y0 + mediabox_top, "doctop": page.initial_doctop + top,
+                "width": item.width, "height": item.height,
+            })  # fmt: skip
+    return glyphs
 
 
 def _split_columns(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
