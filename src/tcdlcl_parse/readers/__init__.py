@@ -66,7 +66,7 @@ def read(
     """Read a report from a path or bytes.
 
     ``kind`` forces "pdf", "docx" or "text" instead of sniffing. ``layout=False`` reads PDFs
-    with pypdfium2's fast text extraction (no fonts, about 75× faster than pdfplumber).
+    with pypdfium2's fast text extraction (no fonts; about 18× faster than the layout reader).
     Image-only (scanned) PDF pages are read by OCR with Tesseract when it is installed;
     ``ocr=False`` skips them (a wholly scanned PDF then raises ``ReadError("scanned")``).
     With a ``cache`` (:mod:`tcdlcl_parse.cache`), a PDF or DOCX file read before with the same
