@@ -54,3 +54,10 @@ def test_keys_preserve_length(text):
 def test_match_key_is_idempotent(text):
     text = clean_text(text)
     assert match_key(match_key(text)) == match_key(text)
+
+
+def test_ligature_glyphs_are_written_out_in_the_display_text():
+    from tcdlcl_parse.normalize import clean_text, is_clean
+
+    assert clean_text("\ufb01le, \ufb02ow, \ufb00, \ufb03, \ufb04, \ufb05, \ufb06") == "file, flow, ff, ffi, ffl, st, st"
+    assert not is_clean("\ufb01") and is_clean("file")

@@ -66,19 +66,18 @@ def test_pdfplumber_gives_font_cues_and_splits_columns():
     assert first.font_size == 13.0 and first.x0 < second.x0
 
 
-def _pdf_with_form_xobject() -> bytes:
-    """A page with one text line of its own and one inside a form XObject."""
-    form = b"BT /F1 12 Tf 20 150 Td (Inside a form) Tj ET"
-    content = b"BT /F1 12 Tf 20 100 Td (On the page) Tj ET /X1 Do"
+def _raw_pdf(content: bytes, form: bytes = b"", encoding: bytes = b"/WinAnsiEncoding") -> bytes:
+    """A one-page PDF written by hand: ``content`` on the page, ``form`` in a form XObject the
+    page draws (glyphs inside it come nested in a figure), Helvetica-Bold in ``encoding``."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 6 0 R"
          b" /Resources << /Font << /F1 4 0 R >> /XObject << /X1 5 0 R >> >> >>"),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding %s >>" % encoding,
         (b"<< /Type /XObject /Subtype /Form /BBox [0 0 300 200] /Resources << /Font << /F1 4 0 R >> >>"
          b" /Length %d >>\nstream\n%s\nendstream" % (len(form), form)),
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content) + 7, content + b" /X1 Do"),
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -107,13 +106,20 @@ def test_our_glyphs_are_pdfplumbers_chars(pdf):
     if pdf == "moved-mediabox":  # an origin away from (0, 0) shifts x0 and top
         data = build_pdf([["Dong mot", "Dong hai"]]).replace(b"/MediaBox [0 0 ", b"/MediaBox [9 9 ")
     elif pdf == "figure":  # text inside a form XObject comes nested in a figure
-        data = _pdf_with_form_xobject()
+        data = _raw_pdf(b"BT /F1 12 Tf 20 100 Td (On the page) Tj ET", form=b"BT /F1 12 Tf 20 150 Td (Inside a form) Tj ET")
     else:
         data = (CORPORA / pdf).read_bytes()
     with pdfplumber.open(io.BytesIO(data)) as opened:
         for page in opened.pages:
             glyphs = _glyphs(page)
             assert glyphs and glyphs == [{key: char[key] for key in glyphs[0]} for char in page.chars]
+
+
+@pytest.mark.parametrize("layout", [True, False])
+def test_ligature_glyphs_are_read_as_their_letters(layout):
+    # StandardEncoding's byte 0xAE is the "fi" glyph, 0xAF "fl": "ﬁle", "ﬂow" in one glyph each.
+    data = _raw_pdf(b"BT /F1 12 Tf 20 100 Td (The \\256le and the \\257ow) Tj ET", encoding=b"/StandardEncoding")
+    assert [line.text for line in read(data, layout=layout).lines] == ["The file and the flow"]
 
 
 def test_encrypted_pdf_is_reported():

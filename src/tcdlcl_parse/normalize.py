@@ -22,6 +22,9 @@ _SPACE_VARIANTS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\
 _DASH_VARIANTS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032"
+# Latin ligature glyphs (U+FB00–FB06: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ), as PDFs made by LibreOffice can hold
+# them: written out as their letters, as pdfium already gives them.
+_LIGATURES = "".join(map(chr, range(0xFB00, 0xFB07)))
 
 _CLEAN_TABLE = str.maketrans(
     {
@@ -32,11 +35,12 @@ _CLEAN_TABLE = str.maketrans(
         # pdfium writes U+FFFE for a hyphen glyph that ended a line, and joins the lines:
         # "40/KH\ufffeUBND". The glyph was a real hyphen, so put it back.
         "\ufffe": "-",
+        **{c: unicodedata.normalize("NFKC", c) for c in _LIGATURES},
     }
 )
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Anything clean_text changes besides NFC: most lines hold none, and one search says so.
-_UNCLEAN_RE = re.compile("[" + _INVISIBLE + _SPACE_VARIANTS + "\r\v\ufffe\x00-\x08\x0e-\x1f\x7f]")
+_UNCLEAN_RE = re.compile("[" + _INVISIBLE + _SPACE_VARIANTS + _LIGATURES + "\r\v\ufffe\x00-\x08\x0e-\x1f\x7f]")
 
 _FOLD_TABLE = str.maketrans(
     {
@@ -69,7 +73,8 @@ def is_clean(text: str) -> bool:
 
 
 def clean_text(raw: str) -> str:
-    """Return the display text for ``raw``: NFC, ``\\n`` newlines, no invisible characters."""
+    """Return the display text for ``raw``: NFC, ``\\n`` newlines, no invisible characters,
+    ligature glyphs written out."""
     if _UNCLEAN_RE.search(raw) is None:
         return raw if unicodedata.is_normalized("NFC", raw) else unicodedata.normalize("NFC", raw)
     text = raw.replace("\r\n", "\n")

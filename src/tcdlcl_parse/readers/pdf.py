@@ -159,12 +159,17 @@ def _page_lines(page: Any, number: int) -> list[RawLine]:
     segments = [
         segment
         for text_line in text_lines
-        for segment in _split_columns(sorted(text_line["chars"], key=lambda c: c["x0"]))
+        for segment in _split_columns(sorted(_once(text_line["chars"]), key=lambda c: c["x0"]))
     ]
     if not segments:
         return []
     left_edge = min(segment[0]["x0"] for segment in segments)
     return [_raw_line(segment, number, float(page.width), left_edge) for segment in segments]
+
+
+def _once(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The text map lists a ligature glyph ("ﬁ") once per letter it stands for: keep one."""
+    return [char for i, char in enumerate(chars) if i == 0 or char is not chars[i - 1]]
 
 
 def _glyphs(page: Any) -> list[dict[str, Any]]:
