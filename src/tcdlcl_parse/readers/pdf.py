@@ -153,23 +153,22 @@ def _read_with_pdfplumber(data: bytes, source: str, password: str | None, page_i
 def _page_lines(page: Any, number: int) -> list[RawLine]:
     from pdfplumber.utils import chars_to_textmap
 
-    # What page.extract_text_lines does, from our own glyph dicts (same options as its own).
-    textmap = chars_to_textmap(_glyphs(page), layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height)
+    # What page.extract_text_lines does, from our own glyph dicts (its options but one: a
+    # ligature glyph "ﬁ" stays one entry instead of one per letter, which listed the glyph
+    # twice; clean_text writes ligatures out).
+    textmap = chars_to_textmap(
+        _glyphs(page), layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height, expand_ligatures=False
+    )
     text_lines = textmap.extract_text_lines(strip=True, return_chars=True)
     segments = [
         segment
         for text_line in text_lines
-        for segment in _split_columns(sorted(_once(text_line["chars"]), key=lambda c: c["x0"]))
+        for segment in _split_columns(sorted(text_line["chars"], key=lambda c: c["x0"]))
     ]
     if not segments:
         return []
     left_edge = min(segment[0]["x0"] for segment in segments)
     return [_raw_line(segment, number, float(page.width), left_edge) for segment in segments]
-
-
-def _once(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The text map lists a ligature glyph ("ﬁ") once per letter it stands for: keep one."""
-    return [char for i, char in enumerate(chars) if i == 0 or char is not chars[i - 1]]
 
 
 def _glyphs(page: Any) -> list[dict[str, Any]]:
