@@ -9,8 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .cache import ReadCache
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -73,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     cache_cmd = commands.add_parser("cache", help="show or clear the cache of reports already read")
     _add_cache_dir_option(cache_cmd)
     cache_cmd.add_argument("--clear", action="store_true", help="remove every entry")
-    cache_cmd.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
+    _add_lang_option(cache_cmd)
     cache_cmd.set_defaults(handler=_cmd_cache)
 
     profiles_cmd = commands.add_parser("profiles", help="list bundled profiles")
@@ -94,9 +98,7 @@ def _add_reading_options(command: argparse.ArgumentParser) -> None:
         action="store_false",
         help="do not OCR image-only (scanned) PDF pages (OCR needs tesseract-ocr and tesseract-ocr-vie)",
     )
-    command.add_argument(
-        "--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)"
-    )
+    _add_lang_option(command)
     command.add_argument(
         "--no-cache",
         dest="cache",
@@ -104,6 +106,12 @@ def _add_reading_options(command: argparse.ArgumentParser) -> None:
         help="read every PDF and DOCX afresh, and keep nothing (default: reuse what was read before)",
     )
     _add_cache_dir_option(command)
+
+
+def _add_lang_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)"
+    )
 
 
 def _add_cache_dir_option(command: argparse.ArgumentParser) -> None:
@@ -115,14 +123,12 @@ def _add_cache_dir_option(command: argparse.ArgumentParser) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from .cache import ReadCache
     from .errors import ReadError
     from .pipeline import parse
     from .render import render_parsed_text
 
-    cache = ReadCache(args.cache_dir) if args.cache else None
     try:
-        report = parse(args.file, layout=not args.fast, ocr=args.ocr, lang=args.lang, cache=cache)
+        report = parse(args.file, layout=not args.fast, ocr=args.ocr, lang=args.lang, cache=_read_cache(args))
     except ReadError as error:
         print(f"tcdlcl: {error.message(args.lang)}", file=sys.stderr)
         return EXIT_USAGE
@@ -156,7 +162,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from .runner import run_check
 
-    return run_check(files, profile, args)
+    return run_check(files, profile, args, _read_cache(args))
+
+
+def _read_cache(args: argparse.Namespace) -> ReadCache | None:
+    """The cache --no-cache and --cache-dir ask for."""
+    from .cache import ReadCache
+
+    return ReadCache(args.cache_dir) if args.cache else None
 
 
 _SKIPPED = {"vi": "bỏ qua (không phải .pdf, .docx, .txt)", "en": "skipped (not .pdf, .docx or .txt)"}

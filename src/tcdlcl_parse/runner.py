@@ -9,13 +9,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .batch import check_batch
-from .cache import ReadCache
 from .export import atomic_output, read_jsonl, write_csv, write_json, write_jsonl, write_xlsx
 from .models import CheckResult
 from .profile import Profile
 from .render import render_check_table, render_check_text
+
+if TYPE_CHECKING:
+    from .cache import ReadCache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -81,7 +84,7 @@ def _with_progress(results: Iterator[CheckResult], total: int, lang: str) -> Ite
             yield result
 
 
-def run_check(files: list[Path], profile: Profile, args: argparse.Namespace) -> int:
+def run_check(files: list[Path], profile: Profile, args: argparse.Namespace, cache: ReadCache | None) -> int:
     kept: list[CheckResult] = []
     todo = files
     output = Path(args.output) if args.output else None
@@ -89,7 +92,7 @@ def run_check(files: list[Path], profile: Profile, args: argparse.Namespace) -> 
         kept, todo = _resumed(files, output, profile)
     fresh = check_batch(
         todo, profile, jobs=args.jobs, lang=args.lang, layout=not args.fast, ocr=args.ocr,
-        timeout=args.timeout, detail=args.format == "html", cache=ReadCache(args.cache_dir) if args.cache else None,
+        timeout=args.timeout, detail=args.format == "html", cache=cache,
     )
     tally = _Tally()
     results = tally.count(chain(kept, _with_progress(fresh, len(todo), args.lang)))
