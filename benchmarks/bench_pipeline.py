@@ -92,7 +92,6 @@ def stages(blobs: list[bytes], repeat: int) -> dict[str, float]:
     profile = load_profile("cv3078")
     documents = [read(blob) for blob in blobs]
     regions = [find_regions(document) for document in documents]
-    sections = [parse_sections(document, "vi", found)[0] for document, found in zip(documents, regions, strict=True)]
     parsed = [parse(document) for document in documents]
     # The dicts the pipeline validates: the fields that differ from their defaults, quantities
     # as models, citations not yet attached.
@@ -116,7 +115,7 @@ def stages(blobs: list[bytes], repeat: int) -> dict[str, float]:
             (extract_citations(d.text, page_of=d.page_at), extract_standards(d.text, page_of=d.page_at))
             for d in documents
         ],
-        "claims": lambda: [parse_claims(d, s) for d, s in zip(documents, sections, strict=True)],
+        "claims": lambda: [parse_claims(report.document, report.sections) for report in parsed],
         "  of which Claim models": lambda: [claims_adapter.validate_python(dicts) for dicts in claim_dicts],
         "check": lambda: [check(report, profile) for report in parsed],
     }

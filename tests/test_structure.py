@@ -154,7 +154,6 @@ def test_quantities_in_vietnamese_number_format():
     ]  # fmt: skip
 
 
-
 def test_units_are_matched_longest_listed_first_across_a_line_break():
     text = "Có 12 hộ kinh doanh, 5 hộ gia đình, 3 tin, bài và 4 tin khác; 7 cơ\nsở; 9 năm."
     assert [(q.value, q.unit, q.text) for q in quantities_in(text, 10)] == [
@@ -190,6 +189,7 @@ def test_closing_is_found_at_line_starts_only():
     regions = find_regions(document)
     assert document.lines[regions.closing_start].text.startswith("Nơi nhận")
     assert regions.ending_sentence is None
+
 
 def test_seed_claims_carry_their_quantities(seed_parsed):
     with_quantities = [(c.section, c.status, [(q.value, q.unit) for q in c.quantities]) for c in seed_parsed.claims if c.quantities]
