@@ -208,9 +208,14 @@ def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLin
         pending_blank = False
         text = line.text
         pieces.append(text)
-        # Text files give no cues at all, so the loop is skipped for them.
-        has_cues = line.count(None) < len(_CUES)
-        cues = {name: value for name, value in zip(_CUES, line[1:], strict=True) if value is not None} if has_cues else {}
+        # The common cases skip the loop: text files give no cues at all, pdfium only pages.
+        missing = line.count(None)
+        if missing == len(_CUES):
+            cues = {}
+        elif missing == len(_CUES) - 1 and line.page is not None:
+            cues = {"page": line.page}
+        else:
+            cues = {name: value for name, value in zip(_CUES, line[1:], strict=True) if value is not None}
         out.append({"text": text, "start": offset, "end": offset + len(text), **cues})
         offset += len(text)
     return "".join(pieces), _LINES.validate_python(out), removed, warnings

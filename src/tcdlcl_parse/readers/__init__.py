@@ -74,7 +74,7 @@ def read(
     unreadable (errors are not cached).
     """
     data, name = _load(source, max_bytes)
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): that copies the whole file
         raise ReadError("empty", name)
     kind = kind or sniff_kind(data, name)
     sha256 = hashlib.sha256(data).hexdigest()

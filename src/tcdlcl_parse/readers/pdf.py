@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from io import BytesIO
+from itertools import islice
 from statistics import median
 from typing import Any
 
@@ -25,6 +26,8 @@ from .base import ReaderMeta
 
 # Fewer visible characters than this on a page with images: a scanned page, read by OCR.
 _MIN_CHARS_PER_PAGE = 20
+_NON_SPACE_RE = re.compile(r"\S")
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 # A horizontal gap wider than this many font sizes separates two columns on one line.
 _COLUMN_GAP_EM = 1.5
 # A gap wider than this share of the font size between two glyphs is a word space.
@@ -75,19 +78,20 @@ def read_pdf(
             # pdfium read this file and pdfminer cannot: keep pdfium's text, without font cues.
             meta.warnings.append(f"layout-unavailable:{error.detail}"[:200])
     if text_pages and not text_lines:
-        text_lines = [RawLine(line, i + 1) for i in text_pages for line in re.split(r"\r\n|\r|\n", pages[i].text)]
+        text_lines = [RawLine(line, i + 1) for i in text_pages for line in _LINE_BREAK_RE.split(pages[i].text)]
         extractors.append("pypdfium2")
     if ocr_lines:
         extractors.append("tesseract")
     meta.extractor = "+".join(extractors)
-    lines = sorted([*text_lines, *ocr_lines], key=lambda line: line.page or 0)  # stable within a page
-    return lines, meta
+    if ocr_lines:  # the text pages' lines are in page order already
+        text_lines = sorted([*text_lines, *ocr_lines], key=lambda line: line.page or 0)  # stable within a page
+    return text_lines, meta
 
 
 @dataclass(slots=True)
 class _PageFacts:
     text: str  # pdfium's, the fast path's text (split into lines only when it is used)
-    visible_chars: int
+    visible_chars: int  # counted up to _MIN_CHARS_PER_PAGE
     has_images: bool
 
     @property
@@ -111,7 +115,9 @@ def _inspect_pages(document: Any, source: str) -> list[_PageFacts]:
         textpage = page.get_textpage()
         text = textpage.get_text_range()
         textpage.close()
-        visible = len("".join(text.split()))  # non-space characters, counted in C
+        # Non-space characters, counted only up to the threshold: splitting every page's text
+        # to count them all cost about 4 % of pdfium's own extraction time.
+        visible = sum(1 for _ in islice(_NON_SPACE_RE.finditer(text), _MIN_CHARS_PER_PAGE))
         has_images = visible < _MIN_CHARS_PER_PAGE and any(
             True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
         )
