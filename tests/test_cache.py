@@ -1,12 +1,14 @@
 """The cache of reports already read (tcdlcl_parse.cache)."""
 
 import json
+import os
 import shutil
+import time
 
 import pytest
 
 from tcdlcl_parse import readers
-from tcdlcl_parse.cache import ReadCache, default_cache_dir
+from tcdlcl_parse.cache import MAX_AGE_DAYS, ReadCache, default_cache_dir
 from tcdlcl_parse.cli import main
 from tcdlcl_parse.readers import read
 
@@ -97,3 +99,54 @@ def test_parallel_workers_share_the_cache(tmp_path):
     first = [r.model_dump() for r in check_batch(files, jobs=2, cache=cache)]
     assert len(cache.entries()) == len(files)
     assert [r.model_dump() for r in check_batch(files, jobs=2, cache=cache)] == first
+
+
+def _age(path, days):
+    then = time.time() - days * 86_400
+    os.utime(path, (then, then))
+
+
+def test_a_hit_marks_the_entry_used_and_prune_removes_only_long_unused_entries(tmp_path):
+    cache = ReadCache(tmp_path)
+    read(DOCX, cache=cache)
+    read(PDF, cache=cache, layout=False)
+    docx_entry, pdf_entry = sorted(cache.entries(), key=lambda path: "docx" in path.read_text("utf-8"))[::-1]
+    for entry in (docx_entry, pdf_entry):
+        _age(entry, MAX_AGE_DAYS + 1)
+    read(DOCX, cache=cache)  # a hit: used today
+    assert time.time() - docx_entry.stat().st_mtime < 60
+    leftover = pdf_entry.parent / "killed-writer.tmp"
+    leftover.write_text("")
+    _age(leftover, 2)
+    fresh_leftover = pdf_entry.parent / "writing-now.tmp"
+    fresh_leftover.write_text("")
+    assert cache.prune() == 1
+    assert cache.entries() == [docx_entry]
+    assert not leftover.exists() and fresh_leftover.exists()
+    assert cache.prune(max_age_days=0) == 1 and cache.entries() == []
+
+
+def test_prune_daily_runs_at_most_once_a_day(tmp_path):
+    cache = ReadCache(tmp_path / "cache")
+    assert cache.prune_daily() == 0 and not cache.directory.exists()  # nothing to prune, nothing made
+    read(DOCX, cache=cache)
+    (entry,) = cache.entries()
+    _age(entry, MAX_AGE_DAYS + 1)
+    assert cache.prune_daily() == 1
+    read(DOCX, cache=cache)
+    (entry,) = cache.entries()
+    _age(entry, MAX_AGE_DAYS + 1)
+    assert cache.prune_daily() == 0 and cache.entries() == [entry]  # pruned less than a day ago
+    _age(cache.directory / ".last-prune", 1.1)
+    assert cache.prune_daily() == 1
+
+
+def test_cli_prunes_long_unused_entries(tmp_path, capsys):
+    folder = tmp_path / "cache"
+    cache = ReadCache(folder)
+    read(DOCX, cache=cache)
+    (stale,) = cache.entries()
+    _age(stale, MAX_AGE_DAYS + 1)
+    main(["check", str(PDF), "--format", "json", "--cache-dir", str(folder)])
+    capsys.readouterr()
+    assert not stale.exists() and len(cache.entries()) == 1  # the PDF just read

@@ -7,8 +7,12 @@ reading options and a digest of this package's code and of the versions of the l
 read: a change to any of them reads afresh. Entries are validated by pydantic on loading (no
 pickle, so an entry cannot run code); a broken or unreadable entry counts as a miss. Entries
 are written to a temporary file and renamed, so parallel workers can share one folder. Text
-files are not cached: reading one costs less than loading its entry. Nothing is ever
-evicted: ``tcdlcl cache --clear`` empties the folder.
+files are not cached: reading one costs less than loading its entry.
+
+An entry's modification time is its last use (a hit touches it). :meth:`ReadCache.prune`
+removes entries unused for :data:`MAX_AGE_DAYS`, which also clears out what older versions
+of the code wrote (their keys are never asked for again); the command line prunes at most
+once a day, library callers when they choose. ``tcdlcl cache --clear`` empties the folder.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +31,12 @@ from .models import DocumentKind, SourceDocument
 # The libraries whose output an entry holds; Tesseract is a program, not listed here: clear
 # the cache after upgrading it.
 _READING_LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "python-docx")
+# Entries unused for this long are pruned: a department checks a round of reports over a few
+# weeks; a report asked for again after that is read afresh.
+MAX_AGE_DAYS = 30
+_DAY = 86_400.0
+# Its modification time is when the folder was last pruned.
+_PRUNED_STAMP = ".last-prune"
 
 
 def default_cache_dir() -> Path:
@@ -71,10 +82,16 @@ class ReadCache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> SourceDocument | None:
+        path = self._path(key)
         try:
-            return SourceDocument.model_validate_json(self._path(key).read_bytes())
+            document = SourceDocument.model_validate_json(path.read_bytes())
         except (OSError, ValidationError, ValueError):
             return None
+        try:
+            os.utime(path)  # its last use, which pruning goes by
+        except OSError:
+            pass  # a read-only cache still serves
+        return document
 
     def put(self, key: str, document: SourceDocument) -> bool:
         """Store ``document``; False when the folder cannot be written (the check goes on).
@@ -103,3 +120,38 @@ class ReadCache:
         for path in [*entries, *self.directory.glob("??/*.tmp")]:
             path.unlink(missing_ok=True)
         return len(entries)
+
+    def prune(self, max_age_days: float = MAX_AGE_DAYS) -> int:
+        """Remove entries unused for ``max_age_days`` and temporary files a day old (left by a
+        killed writer); returns how many entries went. A file that cannot be removed is left:
+        another process may be pruning the same folder."""
+        now = time.time()
+        for path in self.directory.glob("??/*.tmp"):
+            _remove_if_older(path, now - _DAY)
+        return sum(_remove_if_older(path, now - max_age_days * _DAY) for path in self.entries())
+
+    def prune_daily(self, max_age_days: float = MAX_AGE_DAYS) -> int:
+        """:meth:`prune`, unless the folder was pruned less than a day ago (or does not exist)."""
+        stamp = self.directory / _PRUNED_STAMP
+        try:
+            if not self.directory.is_dir() or time.time() - stamp.stat().st_mtime < _DAY:
+                return 0
+        except FileNotFoundError:
+            pass  # never pruned
+        except OSError:
+            return 0
+        try:
+            stamp.touch()
+        except OSError:
+            return 0  # a folder we cannot write to is not ours to prune
+        return self.prune(max_age_days)
+
+
+def _remove_if_older(path: Path, cutoff: float) -> bool:
+    try:
+        if path.stat().st_mtime < cutoff:
+            path.unlink()
+            return True
+    except OSError:
+        pass
+    return False

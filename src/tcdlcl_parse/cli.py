@@ -166,10 +166,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _read_cache(args: argparse.Namespace) -> ReadCache | None:
-    """The cache --no-cache and --cache-dir ask for."""
+    """The cache --no-cache and --cache-dir ask for, its long-unused entries pruned (once a day)."""
     from .cache import ReadCache
 
-    return ReadCache(args.cache_dir) if args.cache else None
+    if not args.cache:
+        return None
+    cache = ReadCache(args.cache_dir)
+    cache.prune_daily()
+    return cache
 
 
 _SKIPPED = {"vi": "bỏ qua (không phải .pdf, .docx, .txt)", "en": "skipped (not .pdf, .docx or .txt)"}
@@ -192,7 +196,7 @@ def _cmd_profiles(args: argparse.Namespace) -> int:
 
 
 def _cmd_cache(args: argparse.Namespace) -> int:
-    from .cache import ReadCache
+    from .cache import MAX_AGE_DAYS, ReadCache
 
     cache = ReadCache(args.cache_dir)
     if args.clear:
@@ -200,13 +204,15 @@ def _cmd_cache(args: argparse.Namespace) -> int:
         return EXIT_OK
     entries = cache.entries()
     kilobytes = sum(path.stat().st_size for path in entries) / 1000
-    print(_CACHE_HOLDS[args.lang].format(folder=cache.directory, count=len(entries), kilobytes=kilobytes))
+    print(_CACHE_HOLDS[args.lang].format(
+        folder=cache.directory, count=len(entries), kilobytes=kilobytes, days=MAX_AGE_DAYS
+    ))
     return EXIT_OK
 
 
 _CACHE_HOLDS = {
-    "vi": "{folder}: {count} báo cáo đã đọc, {kilobytes:,.0f} KB",
-    "en": "{folder}: {count} report(s) read, {kilobytes:,.0f} KB",
+    "vi": "{folder}: {count} báo cáo đã đọc, {kilobytes:,.0f} KB (báo cáo không dùng đến trong {days} ngày được tự xoá)",
+    "en": "{folder}: {count} report(s) read, {kilobytes:,.0f} KB (reports unused for {days} days are removed)",
 }
 _CACHE_CLEARED = {"vi": "{folder}: đã xoá {count} báo cáo đã đọc", "en": "{folder}: {count} report(s) read removed"}
 
