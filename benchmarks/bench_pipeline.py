@@ -1,6 +1,7 @@
 """The whole pipeline against its baselines, each measured in the same run.
 
-    python benchmarks/bench_pipeline.py [--reports 200] [--pdfs 20] [--repeat 3] [--skip-memory]
+    python benchmarks/bench_pipeline.py [--reports 200] [--pdfs 20] [--repeat 7] [--repeat-layout 3]
+                                        [--skip-memory]
 
 * Text path: read + parse + check of generated text reports (2–6 pages each, in memory, one
   core) in MB/s of report text, against one plain regular-expression pass over the same text
@@ -146,7 +147,7 @@ def stages(blobs: list[bytes], repeat: int) -> dict[str, float]:
     return {name: round(1000 * seconds / len(blobs), 2) for name, seconds in zip(timed, best, strict=True)}
 
 
-def pdf_path(files: list[Path], repeat: int) -> dict[str, float]:
+def pdf_path(files: list[Path], repeat: int, repeat_layout: int) -> dict[str, float]:
     import pdfplumber
     import pypdfium2 as pdfium
 
@@ -183,11 +184,15 @@ def pdf_path(files: list[Path], repeat: int) -> dict[str, float]:
         ours(True, cache)  # filled: the timed runs check the same files again
         # What `--fast` adds to pdfium's extraction is split into our reading and our parse +
         # check, the latter from the documents already read.
-        plumber, pdfium_s, ours_layout, ours_fast, fast_read, parse_check, again = best_of_interleaved(
+        # Two groups: the layout runs take seconds each, the fast ones a fraction of a second
+        # and need more rounds for their best to escape this machine's bursts of slowness.
+        plumber, ours_layout, again = best_of_interleaved(
+            repeat_layout, [bare_pdfplumber, lambda: ours(True), lambda: ours(True, cache)]
+        )
+        pdfium_s, ours_fast, fast_read, parse_check = best_of_interleaved(
             repeat,
-            [bare_pdfplumber, bare_pdfium, lambda: ours(True), lambda: ours(False),
-             lambda: [read(p, layout=False) for p in files], lambda: [check(parse(d), profile) for d in fast_documents],
-             lambda: ours(True, cache)],
+            [bare_pdfium, lambda: ours(False), lambda: [read(p, layout=False) for p in files],
+             lambda: [check(parse(d), profile) for d in fast_documents]],
         )  # fmt: skip
     return {
         "pdfs": len(files),
@@ -267,7 +272,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=200)
     parser.add_argument("--pdfs", type=int, default=20)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=7, help="rounds of the runs under a second or two")
+    parser.add_argument("--repeat-layout", type=int, default=3, help="rounds of the PDF layout runs")
     parser.add_argument("--skip-memory", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -276,7 +282,7 @@ def main() -> None:
         pdfs = generate(folder / "pdf", args.pdfs, "pdf", (2, 6))
         result: dict[str, object] = {
             "text_path": text_path(texts, args.repeat),
-            "pdf_path": pdf_path(pdfs, args.repeat),
+            "pdf_path": pdf_path(pdfs, args.repeat, args.repeat_layout),
             "startup": startup(),
         }
         if not args.skip_memory:
