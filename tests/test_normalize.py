@@ -38,6 +38,16 @@ def test_match_key_folds_dashes_and_quotes():
     assert match_key("Kiến nghị – đề xuất “x”") == 'kiến nghị - đề xuất "x"'
 
 
+def test_every_folded_character_is_folded_alone_in_a_line():
+    # The keys skip folding when a search finds nothing to fold: that search must know them all.
+    from tcdlcl_parse.normalize import _FOLD_TABLE
+
+    for code, folded in _FOLD_TABLE.items():
+        line = f"Kế hoạch {chr(code)} 2025"
+        assert match_key(line) == f"kế hoạch {folded.lower()} 2025", hex(code)
+        assert ascii_key(line) == f"ke hoach {'d' if folded == 'đ' else folded.lower()} 2025", hex(code)
+
+
 def test_ascii_key_matches_headings_without_diacritics():
     assert ascii_key("KIẾN NGHỊ") == ascii_key("KIEN NGHI") == "kien nghi"
     assert ascii_key("Đề xuất") == "de xuat"

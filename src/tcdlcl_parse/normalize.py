@@ -53,6 +53,10 @@ _FOLD_TABLE = str.maketrans(
         "\u00f0": "đ",
     }
 )
+# Any character _FOLD_TABLE changes. Most lines hold none, and `str.translate` looks every
+# non-ASCII character up in the table (about 9 µs for a line of Vietnamese): one search
+# saying there is nothing to fold costs a tenth of that.
+_FOLDABLE_RE = re.compile("[" + re.escape("".join(map(chr, _FOLD_TABLE))) + "]")
 
 # Tone marks as combining characters (NFD). Vietnamese vowels carry at most one of them.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -131,9 +135,13 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+def _fold(text: str) -> str:
+    return text.translate(_FOLD_TABLE) if _FOLDABLE_RE.search(text) else text
+
+
 def match_key(text: str) -> str:
     """Lower-cased, dash/quote/space-folded, tone-placement-folded key of the same length."""
-    return fold_tone_placement(lower_same_length(text.translate(_FOLD_TABLE)))
+    return fold_tone_placement(lower_same_length(_fold(text)))
 
 
 @lru_cache(maxsize=1)
@@ -155,4 +163,4 @@ def strip_diacritics(text: str) -> str:
 def ascii_key(text: str) -> str:
     """:func:`match_key` without diacritics: ``"KIẾN NGHI"`` and ``"kiến nghị"`` agree."""
     # Tone placement needs no folding here: stripping removes the tone wherever it sits.
-    return strip_diacritics(lower_same_length(text.translate(_FOLD_TABLE)))
+    return strip_diacritics(lower_same_length(_fold(text)))
