@@ -27,7 +27,6 @@ Writes benchmarks/results/pipeline.json and prints a table.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import re
 import subprocess
@@ -143,9 +142,7 @@ def stages(blobs: list[bytes], repeat: int) -> dict[str, float]:
         "  of which Claim models": lambda: [claims_adapter.validate_python(dicts) for dicts in claim_dicts],
         "check": lambda: [check(report, profile) for report in parsed],
     }
-    gc.freeze()  # the fixtures above are millions of objects: keep collections from walking them
-    best = best_of_interleaved(repeat, list(timed.values()))
-    gc.unfreeze()
+    best = best_of_interleaved(repeat, list(timed.values()))  # the fixtures above are millions of objects
     return {name: round(1000 * seconds / len(blobs), 2) for name, seconds in zip(timed, best, strict=True)}
 
 
