@@ -142,7 +142,7 @@ def stages(blobs: list[bytes], repeat: int) -> dict[str, float]:
         "  of which Claim models": lambda: [claims_adapter.validate_python(dicts) for dicts in claim_dicts],
         "check": lambda: [check(report, profile) for report in parsed],
     }
-    best = best_of_interleaved(repeat, list(timed.values()))  # the fixtures above are millions of objects
+    best = best_of_interleaved(repeat, list(timed.values()))
     return {name: round(1000 * seconds / len(blobs), 2) for name, seconds in zip(timed, best, strict=True)}
 
 
@@ -181,13 +181,13 @@ def pdf_path(files: list[Path], repeat: int, repeat_layout: int) -> dict[str, fl
     with tempfile.TemporaryDirectory() as folder:
         cache = ReadCache(folder)
         ours(True, cache)  # filled: the timed runs check the same files again
-        # What `--fast` adds to pdfium's extraction is split into our reading and our parse +
-        # check, the latter from the documents already read.
         # Two groups: the layout runs take seconds each, the fast ones a fraction of a second
         # and need more rounds for their best to escape this machine's bursts of slowness.
         plumber, ours_layout, again = best_of_interleaved(
             repeat_layout, [bare_pdfplumber, lambda: ours(True), lambda: ours(True, cache)]
         )
+        # What `--fast` adds to pdfium's extraction is split into our reading and our parse +
+        # check, the latter from the documents already read.
         pdfium_s, ours_fast, fast_read, parse_check = best_of_interleaved(
             repeat,
             [bare_pdfium, lambda: ours(False), lambda: [read(p, layout=False) for p in files],

@@ -110,7 +110,8 @@ def test_a_hit_marks_the_entry_used_and_prune_removes_only_long_unused_entries(t
     cache = ReadCache(tmp_path)
     read(DOCX, cache=cache)
     read(PDF, cache=cache, layout=False)
-    docx_entry, pdf_entry = sorted(cache.entries(), key=lambda path: "docx" in path.read_text("utf-8"))[::-1]
+    by_kind = {json.loads(path.read_text("utf-8"))["kind"]: path for path in cache.entries()}
+    docx_entry, pdf_entry = by_kind["docx"], by_kind["pdf"]
     for entry in (docx_entry, pdf_entry):
         _age(entry, MAX_AGE_DAYS + 1)
     read(DOCX, cache=cache)  # a hit: used today

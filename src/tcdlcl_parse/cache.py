@@ -114,10 +114,14 @@ class ReadCache:
     def entries(self) -> list[Path]:
         return sorted(self.directory.glob("??/*.json"))
 
+    def _temporary_files(self) -> list[Path]:
+        """Entries being written, or left half-written by a killed writer."""
+        return list(self.directory.glob("??/*.tmp"))
+
     def clear(self) -> int:
         """Remove every entry (and leftover temporary files); returns how many entries went."""
         entries = self.entries()
-        for path in [*entries, *self.directory.glob("??/*.tmp")]:
+        for path in [*entries, *self._temporary_files()]:
             path.unlink(missing_ok=True)
         return len(entries)
 
@@ -126,7 +130,7 @@ class ReadCache:
         killed writer); returns how many entries went. A file that cannot be removed is left:
         another process may be pruning the same folder."""
         now = time.time()
-        for path in self.directory.glob("??/*.tmp"):
+        for path in self._temporary_files():
             _remove_if_older(path, now - _DAY)
         return sum(_remove_if_older(path, now - max_age_days * _DAY) for path in self.entries())
 

@@ -83,9 +83,10 @@ def read_pdf(
     if ocr_lines:
         extractors.append("tesseract")
     meta.extractor = "+".join(extractors)
-    if ocr_lines:  # the text pages' lines are in page order already
-        text_lines = sorted([*text_lines, *ocr_lines], key=lambda line: line.page or 0)  # stable within a page
-    return text_lines, meta
+    # The text pages' lines are in page order already; OCR lines are merged in by page (the sort
+    # is stable within a page).
+    lines = sorted([*text_lines, *ocr_lines], key=lambda line: line.page or 0) if ocr_lines else text_lines
+    return lines, meta
 
 
 @dataclass(slots=True)
