@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 _MEASURE = r"""
 import json, resource, sys, time
 from pathlib import Path
-from tcdlcl_parse.batch import check_batch
+from tcdlcl_parse.running.batch import check_batch
 files = json.loads(sys.argv[1]); jobs = int(sys.argv[2])
 start = time.perf_counter()
 count = errors = 0

@@ -19,7 +19,7 @@ from pathlib import Path
 from timing import best_of_interleaved
 
 from tcdlcl_parse import read
-from tcdlcl_parse.citations import extract_citations
+from tcdlcl_parse.parsing.citations import extract_citations
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "corpora" / "seed" / "bao-cao-ba-to-2025.txt", *sorted((ROOT / "corpora" / "real").glob("*.txt"))]

@@ -59,9 +59,13 @@ def generate(folder: Path, count: int, formats: str, pages: tuple[int, int]) -> 
 
 def text_path(files: list[Path], repeat: int) -> dict[str, float]:
     from tcdlcl_parse import read
-    from tcdlcl_parse.check import check
-    from tcdlcl_parse.pipeline import parse
-    from tcdlcl_parse.profile import load_profile
+    from tcdlcl_parse.checking.checker import check as check_only
+    from tcdlcl_parse.checking.profile import load_profile
+    from tcdlcl_parse.messages import localize
+    from tcdlcl_parse.parsing.report import parse
+
+    def check(parsed, profile):  # the result with its messages, as users get it
+        return localize(check_only(parsed, profile))
 
     profile = load_profile("cv3078")
     blobs = [path.read_bytes() for path in files]
@@ -102,15 +106,16 @@ def stages(blobs: list[bytes], repeat: int) -> dict[str, float]:
     from pydantic import TypeAdapter
 
     from tcdlcl_parse import read
-    from tcdlcl_parse.check import check
-    from tcdlcl_parse.citations import extract_citations, extract_standards
+    from tcdlcl_parse.checking.checker import check as check_only
+    from tcdlcl_parse.checking.profile import load_profile
+    from tcdlcl_parse.messages import localize
     from tcdlcl_parse.models import Claim, Line
-    from tcdlcl_parse.pipeline import parse
-    from tcdlcl_parse.profile import load_profile
-    from tcdlcl_parse.structure.claims import parse_claims
-    from tcdlcl_parse.structure.header import parse_metadata
-    from tcdlcl_parse.structure.outline import parse_sections
-    from tcdlcl_parse.structure.regions import find_regions
+    from tcdlcl_parse.parsing.citations import extract_citations, extract_standards
+    from tcdlcl_parse.parsing.claims import parse_claims
+    from tcdlcl_parse.parsing.header import parse_metadata
+    from tcdlcl_parse.parsing.outline import parse_sections
+    from tcdlcl_parse.parsing.regions import find_regions
+    from tcdlcl_parse.parsing.report import parse
 
     profile = load_profile("cv3078")
     documents = [read(blob) for blob in blobs]
@@ -132,15 +137,15 @@ def stages(blobs: list[bytes], repeat: int) -> dict[str, float]:
         "read": lambda: [read(blob) for blob in blobs],
         "  of which Line models": lambda: [lines_adapter.validate_python(dicts) for dicts in line_dicts],
         "regions": lambda: [find_regions(document) for document in documents],
-        "header": lambda: [parse_metadata(d, "vi", r) for d, r in zip(documents, regions, strict=True)],
-        "outline": lambda: [parse_sections(d, "vi", r) for d, r in zip(documents, regions, strict=True)],
+        "header": lambda: [parse_metadata(d, r) for d, r in zip(documents, regions, strict=True)],
+        "outline": lambda: [parse_sections(d, r) for d, r in zip(documents, regions, strict=True)],
         "citations and standards": lambda: [
             (extract_citations(d.text, page_of=d.page_at), extract_standards(d.text, page_of=d.page_at))
             for d in documents
         ],
         "claims": lambda: [parse_claims(report.document, report.sections) for report in parsed],
         "  of which Claim models": lambda: [claims_adapter.validate_python(dicts) for dicts in claim_dicts],
-        "check": lambda: [check(report, profile) for report in parsed],
+        "check": lambda: [localize(check_only(report, profile)) for report in parsed],
     }
     best = best_of_interleaved(repeat, list(timed.values()))
     return {name: round(1000 * seconds / len(blobs), 2) for name, seconds in zip(timed, best, strict=True)}
@@ -151,10 +156,15 @@ def pdf_path(files: list[Path], repeat: int, repeat_layout: int) -> dict[str, fl
     import pypdfium2 as pdfium
 
     from tcdlcl_parse import read
-    from tcdlcl_parse.cache import ReadCache
-    from tcdlcl_parse.check import check
-    from tcdlcl_parse.pipeline import parse
-    from tcdlcl_parse.profile import load_profile
+    from tcdlcl_parse.checking.checker import check as check_only
+    from tcdlcl_parse.checking.profile import load_profile
+    from tcdlcl_parse.messages import localize
+    from tcdlcl_parse.parsing.report import parse
+    from tcdlcl_parse.reading.cache import ReadCache
+    from tcdlcl_parse.reading.options import ReadOptions
+
+    def check(parsed, profile):
+        return localize(check_only(parsed, profile))
 
     profile = load_profile("cv3078")
     pages = sum(len(pdfium.PdfDocument(path)) for path in files)
@@ -175,9 +185,9 @@ def pdf_path(files: list[Path], repeat: int, repeat_layout: int) -> dict[str, fl
 
     def ours(layout: bool, cache: ReadCache | None = None) -> None:
         for path in files:
-            check(parse(path, layout=layout, cache=cache), profile)
+            check(parse(path, options=ReadOptions(fast=not layout, cache=cache)), profile)
 
-    fast_documents = [read(path, layout=False) for path in files]
+    fast_documents = [read(path, options=ReadOptions(fast=True)) for path in files]
     with tempfile.TemporaryDirectory() as folder:
         cache = ReadCache(folder)
         ours(True, cache)  # filled: the timed runs check the same files again
@@ -190,7 +200,7 @@ def pdf_path(files: list[Path], repeat: int, repeat_layout: int) -> dict[str, fl
         # check, the latter from the documents already read.
         pdfium_s, ours_fast, fast_read, parse_check = best_of_interleaved(
             repeat,
-            [bare_pdfium, lambda: ours(False), lambda: [read(p, layout=False) for p in files],
+            [bare_pdfium, lambda: ours(False), lambda: [read(p, options=ReadOptions(fast=True)) for p in files],
              lambda: [check(parse(d), profile) for d in fast_documents]],
         )  # fmt: skip
     return {
@@ -228,7 +238,7 @@ def startup() -> dict[str, float]:
 # a child started by fork and exec, so the child would report the benchmark's own.
 _PEAK = """
 import re, sys, time
-from tcdlcl_parse.check import check_file
+from tcdlcl_parse.checking.checker import check_file
 start = time.perf_counter()
 result = check_file(sys.argv[1]) if sys.argv[1] != "-" else None
 seconds = round(time.perf_counter() - start, 2)

@@ -19,9 +19,9 @@ import atheris
 
 with atheris.instrument_imports(include=["tcdlcl_parse"]):
     from tcdlcl_parse import ReadError, read
-    from tcdlcl_parse.check import check
-    from tcdlcl_parse.pipeline import parse
-    from tcdlcl_parse.profile import load_profile
+    from tcdlcl_parse.checking.checker import check
+    from tcdlcl_parse.checking.profile import load_profile
+    from tcdlcl_parse.parsing.report import parse
 
 PROFILE = load_profile("cv3078")
 

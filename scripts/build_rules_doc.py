@@ -1,14 +1,17 @@
-"""Write docs/rules.md from the rule catalogue (src/tcdlcl_parse/data/rules.toml).
+"""Write docs/rules.md from the rule units (src/tcdlcl_parse/checking/rules/) and the message
+catalogue (src/tcdlcl_parse/data/messages.toml).
 
-Run after editing rules.toml; tests/test_rules.py fails while the page is out of date.
+Run after adding or editing a rule; tests/test_rules.py fails while the page is out of date.
 """
 
 from __future__ import annotations
 
+import difflib
 import sys
 from pathlib import Path
 
-from tcdlcl_parse.rules import rules
+from tcdlcl_parse.checking.rules import Rule, all_rules
+from tcdlcl_parse.messages import catalogue
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 _FAMILIES = {
@@ -19,41 +22,65 @@ _FAMILIES = {
 }
 
 
+def _example(rule: Rule) -> list[str]:
+    """The example as a diff from the counter-example (the lines that make the rule fire)."""
+    if not rule.example:
+        return []
+    if not rule.counter_example:
+        return ["", "Example (fires the rule):", "", "```text", rule.example.strip(), "```"]
+    diff = difflib.unified_diff(
+        rule.counter_example.splitlines(), rule.example.splitlines(), lineterm="", n=1
+    )
+    body = [line for line in diff if not line.startswith(("---", "+++", "@@"))]
+    return [
+        "",
+        "Example: the counter-example (`-`, does not fire) changed into the example (`+`, fires):",
+        "",
+        "```diff",
+        *body,
+        "```",
+    ]
+
+
 def render() -> str:
+    messages = catalogue()["finding"]
     out = [
         "# Finding codes",
         "",
         "Every finding has a stable code, a severity and a message in Vietnamese (default) or",
-        "English. A report *passes* when it has no finding of severity `error`.",
-        "This page is generated from `src/tcdlcl_parse/data/rules.toml` by",
-        "`python scripts/build_rules_doc.py`.",
+        "English. A report *passes* when it has no finding of severity `error`. A profile may",
+        "turn codes off (`ignore = [\"F011\"]`) or change their severity",
+        "(`severity = { F010 = \"error\" }`); `tcdlcl check --ignore CODE` turns one off for a run.",
+        "This page is generated from the rule units and `src/tcdlcl_parse/data/messages.toml` by",
+        "`python scripts/build_rules_doc.py`; each example below is a test fixture.",
         "",
-        "| Code | Severity | Title |",
-        "|---|---|---|",
+        "| Code | Severity | Needs a profile | Title |",
+        "|---|---|---|---|",
     ]
-    catalogue = sorted(rules().values(), key=lambda r: r.code)
-    out += [f"| [{r.code}](#{r.code.lower()}) | {r.severity} | {r.title_en} |" for r in catalogue]
+    rules = all_rules()
+    out += [
+        f"| [{code}](#{code.lower()}) | {rule.severity} | {'yes' if rule.needs == 'profile' else 'no'} "
+        f"| {messages[code]['title']['en']} |"
+        for code, rule in rules.items()
+    ]
     family = None
-    for rule in catalogue:
-        if rule.code[0] != family:
-            family = rule.code[0]
+    for code, rule in rules.items():
+        entry = messages[code]
+        if code[0] != family:
+            family = code[0]
             out += ["", f"## {_FAMILIES.get(family, family)}"]
         out += [
             "",
-            f"### {rule.code}",
+            f"### {code}",
             "",
-            f"**{rule.title_en}** — *{rule.title_vi}*. Severity: `{rule.severity}`.",
+            f"**{entry['title']['en']}** — *{entry['title']['vi']}*. Severity: `{rule.severity}`.",
+            "",
+            rule.explanation,
+            *_example(rule),
         ]
-        if rule.explanation:
-            out += ["", rule.explanation.strip()]
-        if rule.example:
-            out += ["", "Example:", "", "```text", rule.example.strip(), "```"]
-        out += [
-            "",
-            f"Message (vi): `{rule.message_vi}`" + (f" + `{rule.hint_vi}`" if rule.hint_vi else ""),
-            "",
-            f"Message (en): `{rule.message_en}`" + (f" + `{rule.hint_en}`" if rule.hint_en else ""),
-        ]
+        for lang in ("vi", "en"):
+            hint = entry.get("hint", {}).get(lang)
+            out += ["", f"Message ({lang}): `{entry['message'][lang]}`" + (f" + `{hint}`" if hint else "")]
     return "\n".join(out) + "\n"
 
 

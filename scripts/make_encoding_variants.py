@@ -14,7 +14,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from tcdlcl_parse.readers.legacy import _TCVN3_TABLE, _VNI_LETTERS, _VNI_MARKS
+from tcdlcl_parse.reading.legacy import _TCVN3_TABLE, _VNI_LETTERS, _VNI_MARKS
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _ASCII_LOOKALIKES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."})

@@ -26,8 +26,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tcdlcl_parse.layout import assemble
-from tcdlcl_parse.readers.text import read_text
+from tcdlcl_parse.reading.lines import assemble
+from tcdlcl_parse.reading.text import read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpora" / "seed" / "bao-cao-ba-to-2025.txt"

@@ -5,7 +5,7 @@
 Run by tests/test_bad_inputs.py in a subprocess. Before importing the package it limits the
 address space (RLIMIT_AS) and installs an audit hook that records network requests
 (``socket.connect``, ``socket.getaddrinfo``, …), files opened outside the input and the
-installation, and processes started. Then it runs :func:`tcdlcl_parse.batch.check_one` with
+installation, and processes started. Then it runs :func:`tcdlcl_parse.running.batch.check_one` with
 the ``cv3078`` profile and a read cache, as ``tcdlcl check`` does, and prints one line
 ``BAD-PROBE {json}``: the outcome ("ok" or the FileError code), facts about what was read,
 time, peak RSS, and the audit records. A crash (an exception out of ``check_one``,
@@ -125,24 +125,28 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     status = 0
     try:
-        from tcdlcl_parse import pipeline
-        from tcdlcl_parse.batch import check_one
-        from tcdlcl_parse.cache import ReadCache
-        from tcdlcl_parse.profile import load_profile
+        from tcdlcl_parse.checking.profile import load_profile
+        from tcdlcl_parse.parsing import report as pipeline
+        from tcdlcl_parse.reading.cache import ReadCache
+        from tcdlcl_parse.reading.options import ReadOptions
+        from tcdlcl_parse.running import single
+        from tcdlcl_parse.running.batch import check_one
+        from tcdlcl_parse.running.options import CheckOptions
 
         profile = load_profile("cv3078")
         parsed_reports = []
         original_parse = pipeline.parse
 
-        def recording_parse(*a, **k):  # check_file imports pipeline.parse when it runs
+        def recording_parse(*a, **k):
             parsed = original_parse(*a, **k)
             parsed_reports.append(parsed)
             return parsed
 
-        pipeline.parse = recording_parse
+        single.parse = recording_parse
         started = time.perf_counter()
         # With a read cache, as `tcdlcl check` runs; it lives in the private temporary folder.
-        result = check_one(path, profile, cache=ReadCache(os.path.join(tempfile.gettempdir(), "read-cache")))
+        cache = ReadCache(os.path.join(tempfile.gettempdir(), "read-cache"))
+        result = check_one(path, profile, CheckOptions(read=ReadOptions(cache=cache)))
         report["seconds"] = round(time.perf_counter() - started, 2)
         if result.error is not None:
             report["outcome"] = result.error.code

@@ -15,9 +15,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tcdlcl_parse.check import check
+from tcdlcl_parse.checking.checker import check
+from tcdlcl_parse.messages import localize
 from tcdlcl_parse.models import Section
-from tcdlcl_parse.pipeline import parse
+from tcdlcl_parse.parsing.report import parse
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
@@ -51,7 +52,7 @@ def summarize(path: Path) -> dict[str, Any]:
     document = parsed.document
     texts = [line.text for line in document.lines]
     metadata = parsed.metadata
-    result = check(parsed, "cv3078")
+    result = localize(check(parsed, "cv3078"))
     return {
         "document": {
             "kind": document.kind,

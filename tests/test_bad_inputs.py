@@ -3,7 +3,7 @@ in a subprocess under a time limit and an address-space limit, watched for netwo
 and for files opened outside the input and the installation.
 
 Each case runs ``python -m tests.bad_probe FILE`` (read + parse + check through
-``tcdlcl_parse.batch.check_one`` with the ``cv3078`` profile, as ``tcdlcl check`` does). The
+``tcdlcl_parse.running.batch.check_one`` with the ``cv3078`` profile, as ``tcdlcl check`` does). The
 children run two at a time; each test waits for its own child.
 """
 

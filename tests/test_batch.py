@@ -1,15 +1,14 @@
 """The batch runner survives slow files and crashing workers, and keeps input order."""
 
-import importlib
 import os
 import time
 
-from tcdlcl_parse.batch import check_batch
+from tcdlcl_parse.running import batch as batch_module
+from tcdlcl_parse.running.batch import check_batch
+from tcdlcl_parse.running.options import CheckOptions
 
 from .conftest import CORPORA
 
-# The module, not the public function of the same name that tcdlcl_parse exports.
-check_module = importlib.import_module("tcdlcl_parse.check")
 REPORTS = sorted(p for p in (CORPORA / "synthetic").iterdir() if p.suffix == ".txt")
 
 
@@ -19,7 +18,7 @@ def test_results_come_in_input_order_with_parallel_jobs():
 
 
 def test_a_file_that_takes_too_long_gets_a_timeout_result(monkeypatch):
-    original = check_module.check_file
+    original = batch_module.check_file
 
     def slow(path, *args, **kwargs):
         if str(path).endswith("son-ha-clean.txt"):
@@ -27,22 +26,22 @@ def test_a_file_that_takes_too_long_gets_a_timeout_result(monkeypatch):
         return original(path, *args, **kwargs)
 
     original(REPORTS[0])  # warm up: the first check in a process loads tables and compiles patterns
-    monkeypatch.setattr(check_module, "check_file", slow)
+    monkeypatch.setattr(batch_module, "check_file", slow)
     started = time.perf_counter()
-    results = list(check_batch(REPORTS[:3] + [CORPORA / "synthetic" / "son-ha-clean.txt"], "cv3078", jobs=1, timeout=1.5))
+    results = list(check_batch(REPORTS[:3] + [CORPORA / "synthetic" / "son-ha-clean.txt"], "cv3078", CheckOptions(timeout=1.5), jobs=1))
     assert time.perf_counter() - started < 4.5
     assert [r.error.code if r.error else None for r in results] == [None, None, None, "timeout"]
 
 
 def test_a_worker_that_dies_costs_only_its_own_file(monkeypatch):
-    original = check_module.check_file
+    original = batch_module.check_file
 
     def crash(path, *args, **kwargs):
         if str(path).endswith("binh-son-no-header.txt"):
             os._exit(3)  # as a segfault or an out-of-memory kill would
         return original(path, *args, **kwargs)
 
-    monkeypatch.setattr(check_module, "check_file", crash)  # inherited by forked workers
+    monkeypatch.setattr(batch_module, "check_file", crash)  # inherited by forked workers
     results = list(check_batch(REPORTS, "cv3078", jobs=2))
     assert [r.source for r in results] == [str(p) for p in REPORTS]
     crashed = [r for r in results if r.error is not None]
@@ -53,20 +52,20 @@ def test_checking_from_a_thread_works_without_the_time_limit():
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(1) as pool:
-        (result,) = pool.submit(lambda: list(check_batch(REPORTS[:1], "cv3078", jobs=1, timeout=5))).result()
+        (result,) = pool.submit(lambda: list(check_batch(REPORTS[:1], "cv3078", CheckOptions(timeout=5), jobs=1))).result()
     assert result.error is None
 
 
 def test_a_bug_on_one_file_costs_only_that_file(monkeypatch, capsys):
-    original = check_module.check_file
+    original = batch_module.check_file
 
     def buggy(path, *args, **kwargs):
         if str(path).endswith("binh-son-no-header.txt"):
             raise IndexError("list index out of range")
         return original(path, *args, **kwargs)
 
-    monkeypatch.setattr(check_module, "check_file", buggy)
-    results = list(check_batch(REPORTS, "cv3078", jobs=1, lang="en"))
+    monkeypatch.setattr(batch_module, "check_file", buggy)
+    results = list(check_batch(REPORTS, "cv3078", CheckOptions(lang="en"), jobs=1))
     failed = [(r.source.rsplit("/", 1)[-1], r.error.code, r.error.message) for r in results if r.error]
     assert len(results) == len(REPORTS) and len(failed) == 1
     name, code, message = failed[0]

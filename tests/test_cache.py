@@ -1,4 +1,4 @@
-"""The cache of reports already read (tcdlcl_parse.cache)."""
+"""The cache of reports already read (tcdlcl_parse.reading.cache)."""
 
 import json
 import os
@@ -7,10 +7,12 @@ import time
 
 import pytest
 
-from tcdlcl_parse import readers
-from tcdlcl_parse.cache import MAX_AGE_DAYS, ReadCache, default_cache_dir
+from tcdlcl_parse import reading
 from tcdlcl_parse.cli import main
-from tcdlcl_parse.readers import read
+from tcdlcl_parse.reading import read
+from tcdlcl_parse.reading.cache import MAX_AGE_DAYS, ReadCache, default_cache_dir
+from tcdlcl_parse.reading.options import ReadOptions
+from tcdlcl_parse.running.options import CheckOptions
 
 from .conftest import CORPORA
 
@@ -20,41 +22,41 @@ DOCX = CORPORA / "seed" / "bao-cao-ba-to-2025.docx"
 
 def test_a_file_read_again_comes_from_the_cache_under_its_new_name(tmp_path, monkeypatch):
     cache = ReadCache(tmp_path / "cache")
-    first = read(PDF, cache=cache)
+    first = read(PDF, options=ReadOptions(cache=cache))
     assert len(cache.entries()) == 1
     copy = tmp_path / "renamed.pdf"
     shutil.copy(PDF, copy)
-    monkeypatch.setattr(readers, "_read_kind", lambda *a, **k: pytest.fail("read again"))
-    again = read(copy, cache=cache)
+    monkeypatch.setattr(reading, "_read_kind", lambda *a, **k: pytest.fail("read again"))
+    again = read(copy, options=ReadOptions(cache=cache))
     assert again.source == str(copy)
     assert again.model_dump(exclude={"source"}) == first.model_dump(exclude={"source"})
 
 
 def test_reading_options_and_code_are_part_of_the_key(tmp_path, monkeypatch):
     cache = ReadCache(tmp_path)
-    read(PDF, cache=cache)
-    read(PDF, cache=cache, layout=False)
-    read(PDF, cache=cache, ocr=False)
+    read(PDF, options=ReadOptions(cache=cache))
+    read(PDF, options=ReadOptions(fast=True, cache=cache))
+    read(PDF, options=ReadOptions(ocr=False, cache=cache))
     assert len(cache.entries()) == 3
-    monkeypatch.setattr("tcdlcl_parse.cache._code_digest", lambda: "another version")
-    read(PDF, cache=cache)
+    monkeypatch.setattr("tcdlcl_parse.reading.cache._code_digest", lambda: "another version")
+    read(PDF, options=ReadOptions(cache=cache))
     assert len(cache.entries()) == 4
 
 
 def test_docx_is_cached_and_text_is_not(tmp_path):
     cache = ReadCache(tmp_path)
-    read(CORPORA / "seed" / "bao-cao-ba-to-2025.txt", cache=cache)
+    read(CORPORA / "seed" / "bao-cao-ba-to-2025.txt", options=ReadOptions(cache=cache))
     assert cache.entries() == []
-    read(DOCX, cache=cache)
+    read(DOCX, options=ReadOptions(cache=cache))
     assert len(cache.entries()) == 1
 
 
 def test_a_broken_entry_is_a_miss_and_is_written_again(tmp_path):
     cache = ReadCache(tmp_path)
-    expected = read(DOCX, cache=cache)
+    expected = read(DOCX, options=ReadOptions(cache=cache))
     (entry,) = cache.entries()
     entry.write_text('{"source": "x", "kind": "pdf"', "utf-8")  # cut short
-    assert read(DOCX, cache=cache) == expected
+    assert read(DOCX, options=ReadOptions(cache=cache)) == expected
     assert json.loads(entry.read_text("utf-8"))["text"] == expected.text
 
 
@@ -62,7 +64,7 @@ def test_a_cache_that_cannot_be_written_costs_nothing_but_speed(tmp_path):
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("")
     cache = ReadCache(blocker / "cache")
-    assert read(DOCX, cache=cache).text and cache.entries() == []
+    assert read(DOCX, options=ReadOptions(cache=cache)).text and cache.entries() == []
     assert not list(tmp_path.rglob("*.tmp"))
 
 
@@ -92,13 +94,13 @@ def test_cli_check_fills_the_cache_and_no_cache_leaves_it_alone(tmp_path, capsys
 
 
 def test_parallel_workers_share_the_cache(tmp_path):
-    from tcdlcl_parse.batch import check_batch
+    from tcdlcl_parse.running.batch import check_batch
 
     cache = ReadCache(tmp_path)
     files = sorted(p for p in (CORPORA / "synthetic").iterdir() if p.suffix in (".pdf", ".docx"))
-    first = [r.model_dump() for r in check_batch(files, jobs=2, cache=cache)]
+    first = [r.model_dump() for r in check_batch(files, options=CheckOptions(read=ReadOptions(cache=cache)), jobs=2)]
     assert len(cache.entries()) == len(files)
-    assert [r.model_dump() for r in check_batch(files, jobs=2, cache=cache)] == first
+    assert [r.model_dump() for r in check_batch(files, options=CheckOptions(read=ReadOptions(cache=cache)), jobs=2)] == first
 
 
 def _age(path, days):
@@ -108,13 +110,13 @@ def _age(path, days):
 
 def test_a_hit_marks_the_entry_used_and_prune_removes_only_long_unused_entries(tmp_path):
     cache = ReadCache(tmp_path)
-    read(DOCX, cache=cache)
-    read(PDF, cache=cache, layout=False)
+    read(DOCX, options=ReadOptions(cache=cache))
+    read(PDF, options=ReadOptions(fast=True, cache=cache))
     by_kind = {json.loads(path.read_text("utf-8"))["kind"]: path for path in cache.entries()}
     docx_entry, pdf_entry = by_kind["docx"], by_kind["pdf"]
     for entry in (docx_entry, pdf_entry):
         _age(entry, MAX_AGE_DAYS + 1)
-    read(DOCX, cache=cache)  # a hit: used today
+    read(DOCX, options=ReadOptions(cache=cache))  # a hit: used today
     assert time.time() - docx_entry.stat().st_mtime < 60
     leftover = pdf_entry.parent / "killed-writer.tmp"
     leftover.write_text("")
@@ -130,11 +132,11 @@ def test_a_hit_marks_the_entry_used_and_prune_removes_only_long_unused_entries(t
 def test_prune_daily_runs_at_most_once_a_day(tmp_path):
     cache = ReadCache(tmp_path / "cache")
     assert cache.prune_daily() == 0 and not cache.directory.exists()  # nothing to prune, nothing made
-    read(DOCX, cache=cache)
+    read(DOCX, options=ReadOptions(cache=cache))
     (entry,) = cache.entries()
     _age(entry, MAX_AGE_DAYS + 1)
     assert cache.prune_daily() == 1
-    read(DOCX, cache=cache)
+    read(DOCX, options=ReadOptions(cache=cache))
     (entry,) = cache.entries()
     _age(entry, MAX_AGE_DAYS + 1)
     assert cache.prune_daily() == 0 and cache.entries() == [entry]  # pruned less than a day ago
@@ -145,7 +147,7 @@ def test_prune_daily_runs_at_most_once_a_day(tmp_path):
 def test_cli_prunes_long_unused_entries(tmp_path, capsys):
     folder = tmp_path / "cache"
     cache = ReadCache(folder)
-    read(DOCX, cache=cache)
+    read(DOCX, options=ReadOptions(cache=cache))
     (stale,) = cache.entries()
     _age(stale, MAX_AGE_DAYS + 1)
     main(["check", str(PDF), "--format", "json", "--cache-dir", str(folder)])

@@ -4,11 +4,12 @@ import json
 
 import pytest
 
-from tcdlcl_parse.check import check
+from tcdlcl_parse.checking.checker import check
+from tcdlcl_parse.checking.matching import phrase_score
+from tcdlcl_parse.checking.profile import load_profile
 from tcdlcl_parse.cli import main
-from tcdlcl_parse.matching import phrase_score
-from tcdlcl_parse.pipeline import parse
-from tcdlcl_parse.profile import load_profile
+from tcdlcl_parse.messages import localize
+from tcdlcl_parse.parsing.report import parse
 
 from .conftest import CORPORA, SEED_TXT
 from .helpers import doc
@@ -37,7 +38,7 @@ def run(*, replace=(), drop=(), order=("I", "II", "III", "IV", "V"), profile="cv
     for old, new in replace:
         assert old in text, old
         text = text.replace(old, new)
-    return check(parse(doc(text)), profile)
+    return localize(check(parse(doc(text)), profile))
 
 
 def codes(result):
@@ -133,7 +134,7 @@ def test_report_dated_before_the_request_and_after_a_deadline(tmp_path):
 
 def test_english_messages():
     text = HEADER.replace("Số: 287/BC-UBND", "") + "".join(SECTIONS.values()) + CLOSING
-    result = check(parse(doc(text), lang="en"), "cv3078", lang="en")
+    result = localize(check(parse(doc(text)), "cv3078"), "en")
     assert result.findings[0].message.startswith("No document number")
 
 
@@ -195,7 +196,7 @@ def test_jsonl_resume_and_xlsx(tmp_path):
 
 
 def test_aggregate_counts_only_done_figures_in_profile_sections():
-    from tcdlcl_parse.aggregate import Aggregate
+    from tcdlcl_parse.output.aggregate import Aggregate
 
     aggregate = Aggregate(load_profile("cv3078"))
     for path in (CORPORA / "synthetic" / "son-ha-clean.txt", CORPORA / "synthetic" / "son-ha-clean.docx"):

@@ -5,9 +5,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tcdlcl_parse.citations import citation_findings, extract_citations, extract_standards
+from tcdlcl_parse.checking.checker import report_findings
+from tcdlcl_parse.models import Metadata, ParsedReport
+from tcdlcl_parse.parsing.citations import extract_citations, extract_standards
 
 from .conftest import SEED_TXT
+from .helpers import doc
 
 
 def one(text):
@@ -67,7 +70,12 @@ def test_mentions_are_grouped_and_title_read():
 
 
 def codes(text, report_date=None):
-    return [f.code for f in citation_findings(extract_citations(text), report_date=report_date)]
+    parsed = ParsedReport(
+        document=doc(text),
+        metadata=Metadata(date=report_date.isoformat() if report_date else None),
+        citations=extract_citations(text),
+    )
+    return [f.code for f in report_findings(parsed) if f.code.startswith("C")]
 
 
 def test_consistency_codes_fire():

@@ -1,7 +1,7 @@
 import pytest
 
-from tcdlcl_parse.batch import check_batch
 from tcdlcl_parse.models import CheckResult
+from tcdlcl_parse.running.batch import check_batch
 
 from .conftest import CORPORA
 
@@ -9,7 +9,7 @@ dask = pytest.importorskip("dask", reason="the [dask] extra is not installed")
 
 
 def test_dask_bag_gives_the_same_results_as_the_local_batch(tmp_path):
-    from tcdlcl_parse.distributed import check_bag
+    from tcdlcl_parse.running.distributed import check_bag
 
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4 not really")

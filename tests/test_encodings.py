@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tcdlcl_parse import read
-from tcdlcl_parse.readers.legacy import convert_legacy, decode_text_bytes
+from tcdlcl_parse.reading.legacy import convert_legacy, decode_text_bytes
 
 from .conftest import CORPORA, REPO, SEED_TXT
 

@@ -15,8 +15,8 @@ REGRESSIONS = sorted(p for p in (REPO / "tests" / "fuzz-regressions").iterdir() 
 @pytest.mark.parametrize("path", REGRESSIONS, ids=lambda p: p.name)
 def test_past_fuzz_findings_are_read_or_refused_cleanly(path):
     from tcdlcl_parse import ReadError, read
-    from tcdlcl_parse.check import check
-    from tcdlcl_parse.pipeline import parse
+    from tcdlcl_parse.checking.checker import check
+    from tcdlcl_parse.parsing.report import parse
 
     try:
         document = read(path)

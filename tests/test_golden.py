@@ -8,7 +8,7 @@ from .golden import corpus_files, expected_path, summarize
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_corpus_file_matches_its_expected_json(path):
     if path.parent.name == "scanned":
-        from tcdlcl_parse.readers.ocr import ocr_unavailable_reason
+        from tcdlcl_parse.reading.ocr import ocr_unavailable_reason
 
         if ocr_unavailable_reason():
             pytest.skip(ocr_unavailable_reason())

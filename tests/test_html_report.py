@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from tcdlcl_parse.cli import main
-from tcdlcl_parse.html_report import marked_text
 from tcdlcl_parse.models import Detail, Highlight
+from tcdlcl_parse.output.html import marked_text
 
 from .conftest import CORPORA, REPO
 

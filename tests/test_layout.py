@@ -1,4 +1,4 @@
-from tcdlcl_parse.layout import RawLine, assemble
+from tcdlcl_parse.reading.lines import RawLine, assemble
 
 
 def lines_of(*texts, page=None):

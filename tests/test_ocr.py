@@ -4,14 +4,15 @@ import io
 
 import pytest
 
-from tcdlcl_parse import ReadError, read
-from tcdlcl_parse.batch import check_batch
+from tcdlcl_parse import CheckOptions, ReadError, ReadOptions, read
 from tcdlcl_parse.cli import main
-from tcdlcl_parse.readers import ocr
-from tcdlcl_parse.structure.outline import parse_sections
+from tcdlcl_parse.parsing.outline import parse_sections
+from tcdlcl_parse.reading import ocr
+from tcdlcl_parse.running.batch import check_batch
 
 from .conftest import CORPORA
 from .golden import summarize
+from .helpers import report_codes
 
 needs_tesseract = pytest.mark.skipif(
     ocr.ocr_unavailable_reason() is not None, reason=str(ocr.ocr_unavailable_reason())
@@ -65,13 +66,13 @@ def test_only_the_image_pages_of_a_mixed_pdf_are_ocred():
 
 
 def test_ocr_can_be_turned_off():
-    document = read(_mixed_pdf(), ocr=False)
+    document = read(_mixed_pdf(), options=ReadOptions(ocr=False))
     assert document.warnings[0] == "image-only-pages-skipped:2"
     assert "Phạm" not in document.text
     with pytest.raises(ReadError) as error:
-        read(SEED_SCAN, ocr=False)
+        read(SEED_SCAN, options=ReadOptions(ocr=False))
     assert (error.value.code, error.value.detail) == ("scanned", "5 page(s); OCR turned off")
-    (result,) = check_batch([SEED_SCAN], jobs=1, ocr=False)
+    (result,) = check_batch([SEED_SCAN], options=CheckOptions(read=ReadOptions(ocr=False)), jobs=1)
     assert result.error is not None and result.error.code == "scanned"
     assert main(["check", "--no-ocr", str(SEED_SCAN)]) == 2
 
@@ -119,9 +120,8 @@ def test_ocr_words_become_rows_and_columns():
 
 def _outline(text: str, extractor: str):
     document = read(text.encode("utf-8")).model_copy(update={"extractor": extractor})
-    sections, findings = parse_sections(document)
-    flat = [(s.number, [c.number for c in s.children]) for s in sections]
-    return flat, [f.code for f in findings]
+    flat = [(s.number, [c.number for c in s.children]) for s in parse_sections(document)]
+    return flat, report_codes(document, "S")
 
 
 OCR_READ_OUTLINE = """BÁO CÁO

@@ -2,14 +2,14 @@ import json
 
 import pytest
 
-from tcdlcl_parse.cli import main
-from tcdlcl_parse.profile import (
+from tcdlcl_parse.checking.profile import (
     Profile,
     ProfileError,
     bundled_profiles,
     load_profile,
     profile_json_schema,
 )
+from tcdlcl_parse.cli import main
 
 MINIMAL = """
 id = "mini"

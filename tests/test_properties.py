@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tcdlcl_parse import ReadError, read
-from tcdlcl_parse.check import check
-from tcdlcl_parse.dates import find_dates, parse_date
-from tcdlcl_parse.pipeline import parse
+from tcdlcl_parse.checking.checker import check
+from tcdlcl_parse.parsing.dates import find_dates, parse_date
+from tcdlcl_parse.parsing.report import parse
 
 DATES = st.dates(dt.date(1945, 1, 1), dt.date(2099, 12, 31))
 

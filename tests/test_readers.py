@@ -3,9 +3,9 @@ import zipfile
 
 import pytest
 
-from tcdlcl_parse import ReadError, read
-from tcdlcl_parse.readers import sniff_kind
-from tcdlcl_parse.readers.docx import format_number
+from tcdlcl_parse import ReadError, ReadOptions, read
+from tcdlcl_parse.reading import sniff_kind
+from tcdlcl_parse.reading.docx import format_number
 
 from .conftest import CORPORA, build_pdf
 
@@ -31,7 +31,7 @@ def three_page_pdf():
 
 @pytest.mark.parametrize("layout", [True, False], ids=["pdfplumber", "pypdfium2"])
 def test_pdf_symbols_rejoined_and_furniture_removed(layout):
-    document = read(three_page_pdf(), layout=layout)
+    document = read(three_page_pdf(), options=ReadOptions(fast=not layout))
     assert document.kind == "pdf" and document.page_count == 3
     assert document.extractor == ("pdfplumber" if layout else "pypdfium2")
     assert document.text.count("40/KH-UBND") == 3
@@ -101,7 +101,7 @@ def test_our_glyphs_are_pdfplumbers_chars(pdf):
 
     import pdfplumber
 
-    from tcdlcl_parse.readers.pdf import _glyphs
+    from tcdlcl_parse.reading.pdf import _glyphs
 
     if pdf == "moved-mediabox":  # an origin away from (0, 0) shifts x0 and top
         data = build_pdf([["Dong mot", "Dong hai"]]).replace(b"/MediaBox [0 0 ", b"/MediaBox [9 9 ")
@@ -119,7 +119,7 @@ def test_our_glyphs_are_pdfplumbers_chars(pdf):
 def test_ligature_glyphs_are_read_as_their_letters(layout):
     # StandardEncoding's byte 0xAE is the "fi" glyph, 0xAF "fl": "ﬁle", "ﬂow" in one glyph each.
     data = _raw_pdf(b"BT /F1 12 Tf 20 100 Td (The \\256le and the \\257ow) Tj ET", encoding=b"/StandardEncoding")
-    assert [line.text for line in read(data, layout=layout).lines] == ["The file and the flow"]
+    assert [line.text for line in read(data, options=ReadOptions(fast=not layout)).lines] == ["The file and the flow"]
 
 
 def test_encrypted_pdf_is_reported():

@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tcdlcl_parse import read
-from tcdlcl_parse.structure.claims import _URL_RE, _paragraphs
-from tcdlcl_parse.structure.sentences import sentence_spans
+from tcdlcl_parse.parsing.claims import _URL_RE, _paragraphs
+from tcdlcl_parse.parsing.sentences import sentence_spans
 
 from .conftest import CORPORA
 

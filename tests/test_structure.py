@@ -1,11 +1,11 @@
 import pytest
 
-from tcdlcl_parse.structure.claims import _paragraphs, quantities_in, status_of
-from tcdlcl_parse.structure.header import parse_metadata
-from tcdlcl_parse.structure.outline import parse_sections, roman_value
-from tcdlcl_parse.structure.regions import find_regions
+from tcdlcl_parse.parsing.claims import _paragraphs, quantities_in, status_of
+from tcdlcl_parse.parsing.header import parse_metadata
+from tcdlcl_parse.parsing.outline import parse_sections, roman_value
+from tcdlcl_parse.parsing.regions import find_regions
 
-from .helpers import doc
+from .helpers import doc, report_codes
 
 HEADER = """
 ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -25,16 +25,17 @@ Nguyễn Văn An
 
 
 def outline_of(body: str):
-    sections, findings = parse_sections(doc(HEADER + body + CLOSING))
+    document = doc(HEADER + body + CLOSING)
     def flat(nodes):
         for node in nodes:
             yield (node.level, node.number, node.title)
             yield from flat(node.children)
-    return list(flat(sections)), [f.code for f in findings]
+    return list(flat(parse_sections(document))), report_codes(document, "S")
 
 
 def test_header_elements_from_side_by_side_columns():
-    metadata, findings = parse_metadata(doc(HEADER + "I. KẾT QUẢ\nĐã làm.\n" + CLOSING))
+    document = doc(HEADER + "I. KẾT QUẢ\nĐã làm.\n" + CLOSING)
+    metadata, findings = parse_metadata(document), report_codes(document, "F")
     assert metadata.issuer == "Ủy ban nhân dân xã Sơn Hà" and metadata.issuer_from == "header"
     assert (metadata.symbol, metadata.place, metadata.date) == ("287/BC-UBND", "Sơn Hà", "2025-12-03")
     assert metadata.national_title and metadata.motto
@@ -47,7 +48,8 @@ def test_header_elements_from_side_by_side_columns():
 
 def test_header_interleaved_in_any_column_order():
     text = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nUBND PHƯỜNG ĐỨC PHỔ\nĐộc lập – Tự do – Hạnh phúc\nĐức Phổ, ngày 05 tháng 01 năm 2026\nSố: 12/BC-UBND\nBÁO CÁO\nVề việc X\nI. A\nĐã làm.\n" + CLOSING
-    metadata, findings = parse_metadata(doc(text))
+    document = doc(text)
+    metadata, findings = parse_metadata(document), report_codes(document, "F")
     assert metadata.issuer == "UBND phường Đức Phổ"
     assert (metadata.symbol, metadata.date) == ("12/BC-UBND", "2026-01-05")
     assert findings == []
@@ -63,23 +65,24 @@ def test_header_interleaved_in_any_column_order():
     ],
 )
 def test_each_missing_header_element_has_its_code(replace, code):
-    _, findings = parse_metadata(doc((HEADER + "I. KẾT QUẢ\nĐã làm.\n" + CLOSING).replace(replace, "")))
-    assert [f.code for f in findings] == [code]
+    findings = report_codes(doc((HEADER + "I. KẾT QUẢ\nĐã làm.\n" + CLOSING).replace(replace, "")), "F")
+    assert findings == [code]
 
 
 def test_blank_number_type_mismatch_and_leading_zero():
     text = HEADER.replace("287/BC-UBND", "    /BC-UBND").replace("ngày 03 tháng 12", "ngày 3 tháng 12")
-    metadata, findings = parse_metadata(doc(text + "I. A\nĐã làm.\n" + CLOSING))
-    assert metadata.number_missing and [f.code for f in findings] == ["F002", "F011"]
-    _, findings = parse_metadata(doc(HEADER.replace("287/BC-UBND", "287/KH-UBND") + CLOSING))
-    assert [f.code for f in findings] == ["F009"]
-    _, findings = parse_metadata(doc(HEADER.replace("tháng 12", "tháng 02") + CLOSING))
+    document = doc(text + "I. A\nĐã làm.\n" + CLOSING)
+    metadata, findings = parse_metadata(document), report_codes(document, "F")
+    assert metadata.number_missing and findings == ["F002", "F011"]
+    findings = report_codes(doc(HEADER.replace("287/BC-UBND", "287/KH-UBND") + CLOSING), "F")
+    assert findings == ["F009"]
+    findings = report_codes(doc(HEADER.replace("tháng 12", "tháng 02") + CLOSING), "F")
     assert findings == []
 
 
 def test_missing_recipients_and_signature():
-    _, findings = parse_metadata(doc(HEADER + "I. A\nĐã làm.\n"))
-    assert [f.code for f in findings] == ["F005", "F007"]
+    findings = report_codes(doc(HEADER + "I. A\nĐã làm.\n"), "F")
+    assert findings == ["F005", "F007"]
 
 
 @pytest.mark.parametrize("style", [("I.", "1.", "a)"), ("I-", "1/", "a."), ("Phần I.", "1)", "a)")])
@@ -114,7 +117,7 @@ def test_inline_headings_and_multi_line_titles():
         "2. Tuyên truyền, nâng cao nhận thức của cấp ủy đảng, chính quyền,\nNhân dân và doanh nghiệp\n"
         "(Mục I phụ lục)\n- Đã làm.\n"
     )
-    sections, _ = parse_sections(doc(HEADER + body + CLOSING))
+    sections = parse_sections(doc(HEADER + body + CLOSING))
     first, second = sections[0].children
     assert first.title == "Ưu điểm" and doc(HEADER + body + CLOSING).text[first.body_start : first.body_end].strip() == "Công tác chỉ đạo kịp thời."
     assert second.title == "Tuyên truyền, nâng cao nhận thức của cấp ủy đảng, chính quyền, Nhân dân và doanh nghiệp (Mục I phụ lục)"
@@ -200,7 +203,7 @@ def test_seed_claims_carry_their_quantities(seed_parsed):
 
 @pytest.fixture(scope="module")
 def seed_parsed():
-    from tcdlcl_parse.pipeline import parse
+    from tcdlcl_parse.parsing.report import parse
 
     from .conftest import SEED_TXT
 
@@ -215,14 +218,14 @@ def test_flattened_header_lines_from_crawled_documents():
         "Số: 627/BYT-BH V/v hướng dẫn thực hiện Điều 22 Luật BHYT\n"
         "Căn cứ Luật tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
     )
-    metadata, _ = parse_metadata(doc(text))
+    metadata = parse_metadata(doc(text))
     assert (metadata.issuer, metadata.symbol, metadata.date) == ("Bộ y tế", "627/BYT-BH", None)
-    metadata, _ = parse_metadata(doc("ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH\n"))
+    metadata = parse_metadata(doc("ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH\n"))
     assert (metadata.symbol, metadata.place, metadata.date) == ("435/QĐ-UBND", "Kon Tum", "2020-05-04")
 
 
 def test_claims_carry_the_symbols_cited_inside_them_in_citation_order():
-    from tcdlcl_parse.pipeline import parse
+    from tcdlcl_parse.parsing.report import parse
 
     body = (
         "I. KẾT QUẢ\n"

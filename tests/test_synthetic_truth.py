@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from tcdlcl_parse.check import check
-from tcdlcl_parse.pipeline import parse
+from tcdlcl_parse.checking.checker import check
+from tcdlcl_parse.parsing.report import parse
 
 from .conftest import CORPORA
 

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "CheckOptions",
     "CheckResult",
     "Citation",
     "ParsedReport",
     "Profile",
     "ReadError",
+    "ReadOptions",
     "SourceDocument",
     "__version__",
     "check",
@@ -23,20 +25,24 @@ __all__ = [
     "extract_citations",
     "extract_standards",
     "load_profile",
+    "localize",
     "parse",
     "read",
 ]
 
 _LAZY = {
-    "read": ("tcdlcl_parse.readers", "read"),
-    "parse": ("tcdlcl_parse.pipeline", "parse"),
-    "check": ("tcdlcl_parse.check", "check"),
-    "check_file": ("tcdlcl_parse.check", "check_file"),
-    "check_batch": ("tcdlcl_parse.batch", "check_batch"),
-    "extract_citations": ("tcdlcl_parse.citations", "extract_citations"),
-    "extract_standards": ("tcdlcl_parse.citations", "extract_standards"),
-    "load_profile": ("tcdlcl_parse.profile", "load_profile"),
-    "Profile": ("tcdlcl_parse.profile", "Profile"),
+    "read": ("tcdlcl_parse.reading", "read"),
+    "parse": ("tcdlcl_parse.parsing.report", "parse"),
+    "check": ("tcdlcl_parse.checking.checker", "check"),
+    "check_file": ("tcdlcl_parse.running.single", "check_file"),
+    "CheckOptions": ("tcdlcl_parse.running.options", "CheckOptions"),
+    "ReadOptions": ("tcdlcl_parse.reading.options", "ReadOptions"),
+    "localize": ("tcdlcl_parse.messages", "localize"),
+    "check_batch": ("tcdlcl_parse.running.batch", "check_batch"),
+    "extract_citations": ("tcdlcl_parse.parsing.citations", "extract_citations"),
+    "extract_standards": ("tcdlcl_parse.parsing.citations", "extract_standards"),
+    "load_profile": ("tcdlcl_parse.checking.profile", "load_profile"),
+    "Profile": ("tcdlcl_parse.checking.profile", "Profile"),
     "ReadError": ("tcdlcl_parse.errors", "ReadError"),
     "SourceDocument": ("tcdlcl_parse.models", "SourceDocument"),
     "ParsedReport": ("tcdlcl_parse.models", "ParsedReport"),
@@ -45,14 +51,18 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from .batch import check_batch
-    from .check import check, check_file
-    from .citations import extract_citations, extract_standards
+    from .checking.checker import check
+    from .checking.profile import Profile, load_profile
     from .errors import ReadError
+    from .messages import localize
     from .models import CheckResult, Citation, ParsedReport, SourceDocument
-    from .pipeline import parse
-    from .profile import Profile, load_profile
-    from .readers import read
+    from .parsing.citations import extract_citations, extract_standards
+    from .parsing.report import parse
+    from .reading import read
+    from .reading.options import ReadOptions
+    from .running.batch import check_batch
+    from .running.options import CheckOptions
+    from .running.single import check_file
 
 
 def __getattr__(name: str) -> Any:

@@ -27,6 +27,6 @@ class ReadError(Exception):
 
     def message(self, lang: str = "vi") -> str:
         """One line for a person, in Vietnamese (default) or English."""
-        from .i18n import read_error_message
+        from .messages import read_error_message
 
-        return read_error_message(self, lang)
+        return read_error_message(self.code, self.source, self.detail, lang)

@@ -73,11 +73,18 @@ Severity = Literal["error", "warning", "info"]
 
 
 class Finding(Model):
-    """One problem found in a report. ``code`` is stable; see docs/rules.md."""
+    """One problem found in a report: a stable code and the parameters of its message.
+
+    The rules and their messages are listed in the package's ``data/messages.toml`` and in
+    docs/rules.md.
+    """
 
     code: str
     severity: Severity
-    message: str = Field(description="Rendered in the language asked for (vi or en).")
+    message: str | None = Field(
+        default=None,
+        description="Rendered in the language asked for (vi or en) when results leave the library.",
+    )
     section: str | None = Field(default=None, description="Profile section id, if any.")
     start: int | None = None
     end: int | None = None
@@ -175,6 +182,10 @@ class Section(Model):
     evidence: list[str] = Field(default_factory=list, description="Why it was taken as a heading.")
     children: list[Section] = Field(default_factory=list)
 
+    def subtree_end(self) -> int:
+        """End of the last body under this section, its subsections' included."""
+        return max([self.body_end, *(child.subtree_end() for child in self.children)])
+
 
 class Quantity(Model):
     value: float
@@ -204,9 +215,6 @@ class ParsedReport(Model):
     standards: list[StandardRef] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
-    findings: list[Finding] = Field(
-        default_factory=list, description="Findings of the parsers themselves (F…, S003, C002–C006)."
-    )
 
 
 class SectionMatch(Model):

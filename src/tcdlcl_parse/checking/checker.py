@@ -1,0 +1,144 @@
+"""Check a parsed report against a profile: the verdict, the matched sections, the findings.
+
+The checker is pure: it sees parsed models and a profile, never files, and renders no message
+(see :mod:`tcdlcl_parse.messages`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..models import (
+    CheckResult,
+    Claim,
+    Detail,
+    Figure,
+    Finding,
+    Highlight,
+    OutlineEntry,
+    ParsedReport,
+    SectionMatch,
+)
+from ..parsing.dates import find_dates
+from .matching import Match, descendants
+from .profile import Profile, load_profile
+from .rules import Context, Rule, all_rules, run_rules
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def check(parsed: ParsedReport, profile: Profile | str | Path = "cv3078", *, detail: bool = False) -> CheckResult:
+    """Check one parsed report. ``profile`` is a :class:`Profile`, a bundled id or a path.
+
+    ``detail=True`` adds the text, highlight spans and outline a report view needs.
+    """
+    profile = load_profile(profile)
+    context = Context(parsed, profile)
+    rules = [unit for code, unit in all_rules().items() if code not in profile.ignore]
+    findings = _sorted(_findings(context, rules, profile.severity))
+    matches = context.matches
+    metadata = parsed.metadata
+    return CheckResult(
+        source=parsed.document.source,
+        sha256=parsed.document.sha256,
+        profile=profile.id,
+        passed=not any(f.severity == "error" for f in findings),
+        issuer=metadata.issuer,
+        symbol=metadata.symbol,
+        date=metadata.date,
+        missing_sections=[
+            spec.id for spec in profile.sections if spec.required and spec.id not in matches
+        ],
+        sections={
+            spec_id: SectionMatch(
+                heading=match.node.title,
+                number=match.node.number,
+                score=round(match.score, 1),
+                phrase=match.phrase,
+                merged_with=match.merged_with,
+                start=match.node.start,
+                end=match.node.end,
+                page=match.node.page,
+            )
+            for spec_id, match in sorted(matches.items(), key=lambda kv: kv[1].node.start)
+        },
+        findings=findings,
+        figures=_figures(parsed.claims, matches),
+        detail=_detail(parsed, matches) if detail else None,
+    )
+
+
+def report_findings(parsed: ParsedReport) -> list[Finding]:
+    """The findings that need no profile (format elements, numbering, citation consistency)."""
+    rules = [unit for unit in all_rules().values() if unit.needs == "report"]
+    return _sorted(_findings(Context(parsed), rules, {}))
+
+
+def _findings(context: Context, rules: list[Rule], severity: dict[str, str]) -> list[Finding]:
+    findings = []
+    for unit, found in run_rules(context, rules):
+        span = found.span
+        findings.append(
+            Finding(
+                code=unit.code,
+                severity=severity.get(unit.code, unit.severity),
+                section=found.section,
+                start=span.start if span else None,
+                end=span.end if span else None,
+                page=span.page if span else None,
+                params=found.params,
+            )
+        )
+    return findings
+
+
+def _sorted(findings: list[Finding]) -> list[Finding]:
+    return sorted(
+        findings, key=lambda f: (f.start if f.start is not None else -1, _SEVERITY_ORDER[f.severity], f.code)
+    )
+
+
+def _detail(parsed: ParsedReport, matches: dict[str, Match]) -> Detail:
+    satisfied: dict[int, list[str]] = {}
+    for spec_id, match in matches.items():
+        satisfied.setdefault(match.node.start, []).append(spec_id)
+    highlights = [
+        Highlight(kind="citation", start=m.start, end=m.end, label=c.symbol)
+        for c in parsed.citations
+        for m in c.mentions
+    ]
+    for claim in parsed.claims:
+        highlights += [Highlight(kind="quantity", start=q.start, end=q.end, label=q.unit) for q in claim.quantities]
+    highlights += [
+        Highlight(kind="date", start=d.start, end=d.end, label=d.iso)
+        for d in find_dates(parsed.document.text)
+        if not any(h.start <= d.start < h.end for h in highlights)
+    ]
+    return Detail(
+        text=parsed.document.text,
+        highlights=sorted(highlights, key=lambda h: (h.start, -h.end)),
+        outline=[
+            OutlineEntry(level=node.level, label=node.label, title=node.title, start=node.start,
+                         profile_id="+".join(sorted(satisfied[node.start])) if node.start in satisfied else None)
+            for node in descendants(parsed.sections)
+        ],
+    )
+
+
+def _figures(claims: list[Claim], matches: dict[str, Match]) -> list[Figure]:
+    """Every quantity, filed under the deepest matched profile section that contains it."""
+    spans = sorted(
+        ((m.node.start, m.node.subtree_end(), spec_id) for spec_id, m in matches.items()),
+        key=lambda span: span[1] - span[0],
+    )
+    figures = []
+    for claim in claims:
+        if not claim.quantities:
+            continue
+        section = next((spec_id for start, end, spec_id in spans if start <= claim.start < end), None)
+        figures += [
+            Figure(section=section, status=claim.status, value=q.value, unit=q.unit, text=q.text,
+                   start=q.start, end=q.end)
+            for q in claim.quantities
+        ]
+    return figures

@@ -1,0 +1,132 @@
+"""Match a report's outline to a profile's sections by meaning and position.
+
+A commune's numbering says little ("Nhiệm vụ năm 2026" may be IV when Kiến nghị was skipped),
+so headings are matched on their titles: each profile section's title and aliases are compared
+with each heading, ignoring case, diacritics and tone placement and tolerating typos (rapidfuzz).
+Top-level profile sections are matched among top-level headings; a subsection only among the
+headings under its parent's match. Every match keeps its score and the heading it used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..models import Section
+from ..normalize import ascii_key
+from .profile import Profile, SectionSpec
+
+
+@dataclass(slots=True)
+class Match:
+    spec: SectionSpec
+    node: Section
+    score: float
+    phrase: str
+    merged_with: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=8192)  # profile phrases and headings recur across a batch
+def _key(text: str) -> str:
+    return " ".join(ascii_key(text).replace(",", " ").replace("-", " ").split())
+
+
+@lru_cache(maxsize=65536)  # a batch's headings repeat the same few templates
+def phrase_score(phrase: str, heading: str) -> float:
+    """0–100: how well ``heading`` says ``phrase``.
+
+    A phrase shorter than the heading may stand anywhere in it (partial match); a longer phrase
+    must match the heading as a whole, so "Kiến nghị" does not score 100 against a long alias.
+    """
+    phrase_key, heading_key = _key(phrase), _key(heading)
+    if not phrase_key or not heading_key:
+        return 0.0
+    if len(phrase_key) <= len(heading_key):
+        return float(fuzz.partial_ratio(phrase_key, heading_key))
+    return float(fuzz.ratio(phrase_key, heading_key))
+
+
+def spec_score(spec: SectionSpec, heading: str) -> tuple[float, str]:
+    """Best score over the spec's title and aliases, with the phrase that gave it."""
+    return _best_phrase((spec.title, *spec.aliases), heading)
+
+
+@lru_cache(maxsize=65536)  # every heading of a report is scored against every spec
+def _best_phrase(phrases: tuple[str, ...], heading: str) -> tuple[float, str]:
+    return max(((phrase_score(phrase, heading), phrase) for phrase in phrases), key=lambda x: x[0])
+
+
+def descendants(nodes: Sequence[Section]) -> Iterator[Section]:
+    for node in nodes:
+        yield node
+        yield from descendants(node.children)
+
+
+def match_outline(outline: Sequence[Section], profile: Profile) -> dict[str, Match]:
+    """Profile section id → its match, for every section that found a heading."""
+    matches: dict[str, Match] = {}
+    top_specs = [spec for spec in profile.sections if spec.parent is None]
+    _assign(top_specs, list(outline), profile.match_threshold, matches)
+    for spec in top_specs:
+        if spec.id not in matches:
+            continue
+        children = [s for s in profile.sections if s.parent == spec.id]
+        below = list(descendants(matches[spec.id].node.children))
+        _assign(children, below, profile.match_threshold, matches)
+    return matches
+
+
+def _assign(
+    specs: list[SectionSpec], nodes: list[Section], threshold: float, matches: dict[str, Match]
+) -> None:
+    """Greedy one-to-one assignment by score; ties go to the heading nearest in order.
+
+    A heading left claimed by one spec may also satisfy another when it names both
+    ("Hạn chế và nguyên nhân"): recorded as merged rather than as a missing section.
+    """
+    candidates = []
+    for spec_index, spec in enumerate(specs):
+        for node_index, node in enumerate(nodes):
+            score, phrase = spec_score(spec, node.title)
+            if score >= threshold:
+                order_distance = abs(spec_index / max(len(specs), 1) - node_index / max(len(nodes), 1))
+                candidates.append((-score, order_distance, spec_index, node_index, phrase))
+    candidates.sort()
+    used: dict[int, str] = {}
+    for negative_score, _, spec_index, node_index, phrase in candidates:
+        spec = specs[spec_index]
+        if spec.id in matches:
+            continue
+        if node_index in used:
+            continue
+        matches[spec.id] = Match(spec, nodes[node_index], -negative_score, phrase)
+        used[node_index] = spec.id
+    for negative_score, _, spec_index, node_index, phrase in candidates:
+        spec = specs[spec_index]
+        if spec.id in matches or node_index not in used:
+            continue
+        owner = matches[used[node_index]]
+        matches[spec.id] = Match(spec, owner.node, -negative_score, phrase, merged_with=[owner.spec.id])
+        owner.merged_with.append(spec.id)
+
+
+def out_of_order(ids_in_text_order: list[str], profile_order: list[str]) -> list[str]:
+    """Ids that break the profile's order: those outside a longest in-order subsequence."""
+    ranks = [profile_order.index(i) for i in ids_in_text_order]
+    if not ranks:
+        return []
+    best = [1] * len(ranks)
+    previous = [-1] * len(ranks)
+    for i in range(len(ranks)):
+        for j in range(i):
+            if ranks[j] < ranks[i] and best[j] + 1 > best[i]:
+                best[i], previous[i] = best[j] + 1, j
+    keep: set[int] = set()
+    index = max(range(len(ranks)), key=lambda k: best[k])
+    while index != -1:
+        keep.add(index)
+        index = previous[index]
+    return [ids_in_text_order[i] for i in range(len(ranks)) if i not in keep]

@@ -1,0 +1,124 @@
+"""Run ``tcdlcl check``: resume, progress, stream results to the chosen output, exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+
+from ..checking.profile import Profile
+from ..messages import labels
+from ..models import CheckResult
+from ..output.files import atomic_output, read_jsonl, write_csv, write_json, write_jsonl, write_xlsx
+from ..output.text import render_check_table, render_check_text
+from ..running.batch import check_batch
+from ..running.options import CheckOptions
+from ..running.single import file_sha256
+from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+
+
+@dataclass
+class _Tally:
+    total: int = 0
+    failed: int = 0
+    unreadable: int = 0
+
+    def count(self, results: Iterable[CheckResult]) -> Iterator[CheckResult]:
+        for result in results:
+            self.total += 1
+            self.unreadable += result.error is not None
+            self.failed += not result.passed
+            yield result
+
+    @property
+    def exit_code(self) -> int:
+        if self.unreadable:
+            return EXIT_USAGE
+        return EXIT_FINDINGS if self.failed else EXIT_OK
+
+
+def _resumed(files: list[Path], output: Path, profile: Profile) -> tuple[list[CheckResult], list[Path]]:
+    """Results to keep from an earlier run (same file bytes, same profile), and the files still
+    to check."""
+    previous = {r.source: r for r in read_jsonl(output) if r.sha256 and r.profile == profile.id}
+    kept: list[CheckResult] = []
+    todo: list[Path] = []
+    for path in files:
+        earlier = previous.get(str(path))
+        if earlier is not None and earlier.sha256 == file_sha256(path):
+            kept.append(earlier)
+        else:
+            todo.append(path)
+    return kept, todo
+
+
+def _with_progress(results: Iterator[CheckResult], total: int, lang: str) -> Iterator[CheckResult]:
+    if not sys.stderr.isatty():
+        yield from results
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    label = labels("cli", lang)["checking"]
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        for result in results:
+            progress.advance(task)
+            yield result
+
+
+def run_check(files: list[Path], profile: Profile, options: CheckOptions, args: argparse.Namespace) -> int:
+    """Check ``files``, write the results as ``args`` ask, and return the exit code."""
+    kept: list[CheckResult] = []
+    todo = files
+    output = Path(args.output) if args.output else None
+    if args.resume and output is not None:
+        kept, todo = _resumed(files, output, profile)
+    fresh = check_batch(todo, profile, options, jobs=args.jobs)
+    tally = _Tally()
+    results = tally.count(chain(kept, _with_progress(fresh, len(todo), args.lang)))
+    _write(results, args.format, output, args.lang, profile)
+    return tally.exit_code
+
+
+def _write(
+    results: Iterable[CheckResult], fmt: str, output: Path | None, lang: str, profile: Profile
+) -> None:
+    if fmt == "xlsx":
+        assert output is not None  # the CLI insists on --output
+        with atomic_output(output, "wb") as stream:
+            write_xlsx(results, stream, lang, profile)
+        return
+    if fmt == "html":
+        from ..output.html import write_html
+
+        if output is None:
+            write_html(results, sys.stdout, lang, profile)
+        else:
+            with atomic_output(output) as stream:
+                write_html(results, stream, lang, profile)
+        return
+    if fmt in ("text", "table"):
+        render = render_check_text if fmt == "text" else render_check_table
+        text = render(list(results), lang)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            with atomic_output(output) as stream:
+                stream.write(text)
+        return
+    writer = {"json": write_json, "jsonl": write_jsonl}.get(fmt)
+    if output is None:
+        if writer is None:
+            write_csv(results, sys.stdout, lang)
+        else:
+            writer(results, sys.stdout)
+        return
+    with atomic_output(output) as stream:
+        if writer is None:
+            write_csv(results, stream, lang)
+        else:
+            writer(results, stream)

@@ -1,0 +1,201 @@
+"""Header and closing elements of Decree 30/2020 (Điều 8): Quốc hiệu–Tiêu ngữ, issuer,
+Số/ký hiệu, place and date, type name and trích yếu, recipients, signature.
+
+The two-column header may arrive as separate lines in any interleaving (PDF segments, Word
+table cells, text columns), so each element is found by its own pattern among the header
+lines rather than by position.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Line, Metadata, Recipient, Signer, SourceDocument, Span
+from ..normalize import ascii_key
+from .dates import to_date
+from .reference import type_names
+from .regions import Regions, find_regions
+
+_HEADER_MAX_LINES = 14
+_NATIONAL_TITLE = "cong hoa xa hoi chu nghia viet nam"
+_MOTTO = "doc lap - tu do - hanh phuc"
+# Crawled and flattened headers glue what follows onto the line: "Số: 627/BYT-BH V/v …".
+_SYMBOL_LINE_RE = re.compile(
+    r"^Số\s*[:.]?\s*(?P<number>\d*)\s*/\s*(?P<symbol>[A-ZĐa-zđ0-9&.]+(?:\s?[-/]\s?[A-ZĐa-zđ0-9&.]+)*)(?:\s+\S.*)?$"
+)
+_PARTY_SYMBOL_LINE_RE = re.compile(r"^Số\s+(?P<number>\d+)-(?P<symbol>[A-ZĐa-zđ/\-]+)(?:\s+\S.*)?$")
+_RULE_TAIL_RE = re.compile(r"\s*[-_=—–*]{3,}.*$")
+# A place is a short name, never a sentence opening ("Căn cứ Luật … ngày 19 tháng 6 năm 2015").
+DATE_LINE_RE = re.compile(
+    r"(?!(?:căn cứ|thực hiện|theo|ban hành|kèm theo)\b)(?P<place>[^\d,\n/:;()]{2,40}?),?\s*ngày\s+(?P<d>\d{1,2}|[.…\s]*)\s*tháng\s+(?P<m>\d{1,2}|[.…\s]*)"
+    r"\s*năm\s+(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+_ISSUER_HEAD_RE = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN$|^UBND\b|^HỘI ĐỒNG NHÂN DÂN$|^SỞ |^BỘ |^ĐẢNG ỦY|^BAN ")
+_PLACE_UNIT_RE = re.compile(r"^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN)\s+(.+)$")
+_ISSUER_IN_TEXT_RE = re.compile(
+    r"(?:Ủy|Uỷ) ban nhân dân (?:xã|phường|thị trấn|đặc khu) [A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
+    r"|UBND (?:xã|phường|thị trấn|đặc khu) [A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
+)
+_AUTHORITY_RE = re.compile(r"^(?P<authority>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+(?P<rest>.+)$")
+_POSITION_RE = re.compile(r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG)\b")
+_NAME_RE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+_RECIPIENT_NOTE_RE = re.compile(r"\s*(\((?:[^()]*)\))\s*$")
+# A header element is one short line; a longer one is body text (or a report without breaks).
+_HEADER_LINE_MAX = 300
+
+
+def _span(line: Line) -> dict[str, int | None]:
+    return {"start": line.start, "end": line.end, "page": line.page}
+
+
+def _issuer_name(lines: list[str]) -> str:
+    """'ỦY BAN NHÂN DÂN' + 'XÃ SƠN HÀ' → 'Ủy ban nhân dân xã Sơn Hà'."""
+    words = []
+    for line in (_RULE_TAIL_RE.sub("", line) for line in lines):
+        unit = _PLACE_UNIT_RE.match(line)
+        if unit:
+            words.append(unit.group(1).lower() + " " + unit.group(2).title())
+        elif line.startswith("UBND "):
+            rest = _PLACE_UNIT_RE.match(line[5:])
+            words.append("UBND" + (f" {rest.group(1).lower()} {rest.group(2).title()}" if rest else line[4:]))
+        else:
+            words.append(line.capitalize())
+    return " ".join(words).replace("Uỷ", "Ủy")
+
+
+def _header_lines(document: SourceDocument, regions: Regions) -> range:
+    end = regions.type_line if regions.type_line is not None else min(_HEADER_MAX_LINES, len(document.lines))
+    return range(end)
+
+
+def parse_metadata(document: SourceDocument, regions: Regions | None = None) -> Metadata:
+    """Header and closing elements. ``regions``: the document's :func:`find_regions`, when the
+    caller has it already."""
+    regions = find_regions(document) if regions is None else regions
+    lines = document.lines
+    metadata = Metadata()
+    header = [lines[i] for i in _header_lines(document, regions)]
+    keys = [ascii_key(line.text) if len(line.text) <= _HEADER_LINE_MAX else "" for line in header]
+    metadata.national_title = any(_NATIONAL_TITLE in key for key in keys)
+    metadata.motto = any(_MOTTO in key.replace("–", "-") for key in keys)
+    _read_issuer(document, header, metadata, regions)
+    _read_symbol(header, metadata)
+    _read_date(header, metadata)
+    if regions.type_line is not None:
+        type_line = lines[regions.type_line]
+        metadata.doc_type = type_names()[ascii_key(type_line.text.strip())]
+        title_lines = [lines[i].text for i in range(regions.type_line + 1, regions.content_start)]
+        metadata.title = " ".join(t for t in title_lines if not re.match(r"^[-_=—–.*\s]+$", t)) or None
+    closing = lines[regions.closing_start :]
+    metadata.recipients = _recipients(closing)
+    metadata.signer = _signer(closing)
+    return metadata
+
+
+def _read_issuer(document: SourceDocument, header: list[Line], metadata: Metadata, regions: Regions) -> None:
+    for index, line in enumerate(header):
+        text = line.text.strip()
+        if _ISSUER_HEAD_RE.match(text) and "CỘNG HÒA" not in text.upper().replace("HOÀ", "HÒA"):
+            issuer_lines = [_RULE_TAIL_RE.sub("", text)]
+            for following in header[index + 1 :]:
+                if _PLACE_UNIT_RE.match(following.text.strip()):
+                    issuer_lines.append(following.text.strip())
+                    break
+            metadata.issuer_lines = issuer_lines
+            metadata.issuer = _issuer_name(issuer_lines)
+            metadata.issuer_from = "header"
+            return
+    opening = document.text[: document.lines[min(regions.content_start + 8, len(document.lines) - 1)].end]
+    found = _ISSUER_IN_TEXT_RE.search(opening)
+    if found:
+        metadata.issuer = found.group(0).replace("Uỷ", "Ủy")
+        metadata.issuer_from = "text"
+
+
+def _read_symbol(header: list[Line], metadata: Metadata) -> None:
+    for line in header:
+        text = line.text.strip()
+        match = _SYMBOL_LINE_RE.match(text) or _PARTY_SYMBOL_LINE_RE.match(text)
+        if match:
+            symbol = re.sub(r"\s+", "", match.group("symbol"))
+            separator = "/" if match.re is _SYMBOL_LINE_RE else "-"
+            metadata.symbol_text = text
+            metadata.symbol_span = Span(start=line.start, end=line.end, page=line.page)
+            metadata.number_missing = not match.group("number")
+            metadata.symbol = f"{match.group('number')}{separator}{symbol}" if match.group("number") else None
+            return
+
+
+def _read_date(header: list[Line], metadata: Metadata) -> None:
+    for line in header:
+        # A flattened header may put the date line after the number: "Số: 435/QĐ-UBND Kon Tum, ngày …".
+        symbol = _SYMBOL_LINE_RE.match(line.text)
+        start = symbol.end("symbol") if symbol else 0
+        start += len(line.text[start:]) - len(line.text[start:].lstrip())
+        match = DATE_LINE_RE.match(line.text, start)
+        if not match:
+            continue
+        metadata.place = match.group("place").strip()
+        metadata.date_text = match.group(0)
+        offset = line.start + match.start()
+        metadata.date_span = Span(start=offset, end=offset + len(match.group(0)), page=line.page)
+        day, month = match.group("d").strip(), match.group("m").strip()
+        if day.isdigit() and month.isdigit() and to_date(int(day), int(month), int(match.group("y"))):
+            metadata.date = f"{match.group('y')}-{int(month):02d}-{int(day):02d}"
+        return
+
+
+def _recipients(closing: list[Line]) -> list[Recipient]:
+    recipients: list[Recipient] = []
+    inside = False
+    for line in closing:
+        text = line.text.strip()
+        if ascii_key(text).startswith(("noi nhan", "kinh gui")):
+            inside = True
+            rest = text.split(":", 1)[1].strip() if ":" in text else ""
+            if rest:
+                recipients.append(_recipient(rest, line))
+            continue
+        if inside and text.startswith(("-", "+", "•")):
+            recipients.append(_recipient(text.lstrip("-+• "), line))
+        elif inside and text.startswith("(") and recipients:
+            recipients[-1].note = text  # a note laid out in its own column
+    return recipients
+
+
+def _recipient(text: str, line: Line) -> Recipient:
+    note_match = _RECIPIENT_NOTE_RE.search(text.rstrip(";.,"))
+    note = note_match.group(1) if note_match else None
+    name = text.rstrip(";.,")
+    if note_match:
+        name = name[: note_match.start()]
+    return Recipient(name=name.strip().rstrip(";.,"), note=note, **_span(line))
+
+
+def _signer(closing: list[Line]) -> Signer | None:
+    """TM./KT./… lines, then the position, then the name: 'TM. ỦY BAN NHÂN DÂN' /
+    'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH' / 'Lê Minh Châu' gives authority KT., on behalf of
+    ỦY BAN NHÂN DÂN, position PHÓ CHỦ TỊCH."""
+    start = next(
+        (i for i, line in enumerate(closing) if _AUTHORITY_RE.match(line.text.strip()) or _POSITION_RE.match(line.text.strip())),
+        None,
+    )
+    if start is None:
+        return None
+    signer = Signer(**_span(closing[start]))
+    for line in closing[start:]:
+        text = line.text.strip()
+        authority = _AUTHORITY_RE.match(text)
+        if authority:
+            prefix = authority.group("authority")
+            signer.authority = prefix if "/" in prefix else prefix + "."
+            if signer.on_behalf_of is None:
+                signer.on_behalf_of = authority.group("rest").strip()
+        elif signer.position is None and text.isupper() and not text.startswith(("-", "(")):
+            signer.position = text
+        elif signer.position is not None and _NAME_RE.match(text):
+            signer.name = text
+            signer.end = line.end
+            break
+    return signer
