@@ -7,9 +7,10 @@ Heavy libraries are imported inside the commands so ``tcdlcl --version`` starts 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 
@@ -21,8 +22,38 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error told in one line on stderr (exit 2), not the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        reason = " ".join(message.split())
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {reason} (see {self.prog} --help)\n")
+
+
+def _count(text: str) -> int:
+    """--jobs: a whole number ≥ 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number ≥ 0")
+    return value
+
+
+def _seconds(text: str) -> float:
+    """--timeout: a finite number of seconds ≥ 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not (math.isfinite(value) and value >= 0):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds ≥ 0")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tcdlcl",
         description=(
             "Read Vietnamese government reports (PDF, DOCX, text) and check them against "
@@ -61,10 +92,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check_cmd.add_argument("--output", "-o", metavar="PATH", help="write to PATH (atomically) instead of stdout")
     check_cmd.add_argument(
-        "--jobs", "-j", type=int, default=None, metavar="N", help="parallel processes (default: all cores)"
+        "--jobs", "-j", type=_count, default=None, metavar="N",
+        help="parallel processes (default, or 0: all cores; 1: in this process)",
     )
     check_cmd.add_argument(
-        "--timeout", type=float, default=120.0, metavar="SECONDS", help="time limit per file (default: 120)"
+        "--timeout", type=_seconds, default=120.0, metavar="SECONDS",
+        help="time limit per file (default: 120; 0: no limit)",
     )
     check_cmd.add_argument(
         "--resume",
@@ -155,11 +188,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"tcdlcl: {error}", file=sys.stderr)
         return EXIT_USAGE
     files, skipped = find_reports(args.paths)
+    if not files:  # one line: the reason, with how many files were skipped
+        reason = _NO_FILES[args.lang] + (_SKIPPED_COUNT[args.lang].format(len(skipped)) if skipped else "")
+        print("tcdlcl: " + reason, file=sys.stderr)
+        return EXIT_USAGE
     for path in skipped:
         print(f"tcdlcl: {path}: {_SKIPPED[args.lang]}", file=sys.stderr)
-    if not files:
-        print("tcdlcl: " + _NO_FILES[args.lang], file=sys.stderr)
-        return EXIT_USAGE
     from .runner import run_check
 
     return run_check(files, profile, args, _read_cache(args))
@@ -180,6 +214,7 @@ _SKIPPED = {"vi": "bỏ qua (không phải .pdf, .docx, .txt)", "en": "skipped (
 _NEEDS_OUTPUT = {"vi": "cần --output TỆP", "en": "needs --output FILE"}
 _RESUME_NEEDS = {"vi": "cần --format jsonl --output TỆP", "en": "needs --format jsonl --output FILE"}
 _NO_FILES = {"vi": "không có tệp báo cáo nào để kiểm tra", "en": "no report files to check"}
+_SKIPPED_COUNT = {"vi": " (bỏ qua {} tệp không phải .pdf, .docx, .txt)", "en": " ({} skipped: not .pdf, .docx or .txt)"}
 
 
 def _cmd_profiles(args: argparse.Namespace) -> int:
@@ -221,9 +256,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        parser.error("a command is required: check, parse, cache or profiles")
     try:
         return int(args.handler(args))
     except BrokenPipeError:  # `tcdlcl parse … | head`
         return EXIT_OK
+    except OSError as error:  # an output or cache folder that cannot be written, …
+        path = error.filename2 or error.filename  # os.replace(temporary, output): the output
+        where = f": {path}" if path else ""
+        print(f"tcdlcl: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_USAGE
