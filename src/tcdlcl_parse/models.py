@@ -73,7 +73,9 @@ Severity = Literal["error", "warning", "info"]
 
 
 class Finding(Model):
-    """One problem found in a report. ``code`` is stable; see docs/rules.md."""
+    """One problem found in a report. ``code`` is stable; each code's title, messages,
+    explanation and an example are in the rule catalogue the package ships,
+    ``tcdlcl_parse/data/rules.toml`` (``docs/rules.md`` in the repository is made from it)."""
 
     code: str
     severity: Severity
