@@ -84,7 +84,10 @@ def test_without_tesseract_a_scan_is_a_clear_error(monkeypatch):
     assert error.value.code == "scanned" and "tesseract-ocr-vie" in error.value.message("en")
 
 
-def test_too_many_scanned_pages_are_refused_before_any_ocr(monkeypatch):
+@pytest.mark.parametrize("unavailable", [None, "no OCR: install tesseract-ocr and tesseract-ocr-vie"])
+def test_too_many_scanned_pages_are_refused_before_any_ocr(monkeypatch, unavailable):
+    # Too large whether or not Tesseract is installed: the page count is checked first.
+    monkeypatch.setattr(ocr, "ocr_unavailable_reason", lambda: unavailable)
     monkeypatch.setattr(ocr, "MAX_OCR_PAGES", 4)
     monkeypatch.setattr(ocr, "_tesseract_words", lambda *args: pytest.fail("OCR ran"))
     with pytest.raises(ReadError) as error:

@@ -75,8 +75,9 @@ Severity = Literal["error", "warning", "info"]
 class Finding(Model):
     """One problem found in a report: a stable code and the parameters of its message.
 
-    The rules and their messages are listed in the package's ``data/messages.toml`` and in
-    docs/rules.md.
+    Each code's rule is a unit in ``tcdlcl_parse/checking/rules/``; its title and messages are in
+    the catalogue the package ships, ``tcdlcl_parse/data/messages.toml`` (``docs/rules.md`` in
+    the repository is made from both).
     """
 
     code: str

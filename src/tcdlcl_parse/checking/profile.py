@@ -135,7 +135,11 @@ def load_profile(name_or_path: str | Path | Profile) -> Profile:
     if path.suffix == ".toml" or path.exists():
         if not path.is_file():
             raise ProfileError(f"{path}: no such profile file")
-        return _parse(path.read_text("utf-8"), str(path))
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ProfileError(f"{path}: cannot be read as UTF-8 text: {exc}") from exc
+        return _parse(text, str(path))
     entry = resources.files("tcdlcl_parse").joinpath("profiles", f"{name_or_path}.toml")
     if not entry.is_file():
         known = ", ".join(sorted(bundled_profiles()))

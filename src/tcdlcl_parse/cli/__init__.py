@@ -7,9 +7,10 @@ Heavy libraries are imported inside the commands so ``tcdlcl --version`` starts 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .. import __version__
 
@@ -19,8 +20,38 @@ if TYPE_CHECKING:
 from .exits import EXIT_OK, EXIT_USAGE
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error told in one line on stderr (exit 2), not the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        reason = " ".join(message.split())
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {reason} (see {self.prog} --help)\n")
+
+
+def _count(text: str) -> int:
+    """--jobs: a whole number ≥ 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number ≥ 0")
+    return value
+
+
+def _seconds(text: str) -> float:
+    """--timeout: a finite number of seconds ≥ 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not (math.isfinite(value) and value >= 0):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds ≥ 0")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tcdlcl",
         description=(
             "Read Vietnamese government reports (PDF, DOCX, text) and check them against "
@@ -59,10 +90,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check_cmd.add_argument("--output", "-o", metavar="PATH", help="write to PATH (atomically) instead of stdout")
     check_cmd.add_argument(
-        "--jobs", "-j", type=int, default=None, metavar="N", help="parallel processes (default: all cores)"
+        "--jobs", "-j", type=_count, default=None, metavar="N",
+        help="parallel processes (default, or 0: all cores; 1: in this process)",
     )
     check_cmd.add_argument(
-        "--timeout", type=float, default=120.0, metavar="SECONDS", help="time limit per file (default: 120)"
+        "--timeout", type=_seconds, default=120.0, metavar="SECONDS",
+        help="time limit per file (default: 120; 0: no limit)",
     )
     check_cmd.add_argument(
         "--resume",
@@ -164,11 +197,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"tcdlcl: {error}", file=sys.stderr)
         return EXIT_USAGE
     files, skipped = find_reports(args.paths)
+    if not files:  # one line: the reason, with how many files were skipped
+        reason = words["no_files"] + (words["skipped_count"].format(len(skipped)) if skipped else "")
+        print("tcdlcl: " + reason, file=sys.stderr)
+        return EXIT_USAGE
     for path in skipped:
         print(f"tcdlcl: {path}: {words['skipped']}", file=sys.stderr)
-    if not files:
-        print("tcdlcl: " + words["no_files"], file=sys.stderr)
-        return EXIT_USAGE
     from ..running.options import CheckOptions
     from .run import run_check
 
@@ -225,9 +259,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        parser.error("a command is required: check, parse, cache or profiles")
     try:
         return int(args.handler(args))
     except BrokenPipeError:  # `tcdlcl parse … | head`
         return EXIT_OK
+    except OSError as error:  # an output or cache folder that cannot be written, …
+        path = error.filename2 or error.filename  # os.replace(temporary, output): the output
+        where = f": {path}" if path else ""
+        print(f"tcdlcl: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_USAGE

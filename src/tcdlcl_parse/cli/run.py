@@ -25,11 +25,14 @@ class _Tally:
     total: int = 0
     failed: int = 0
     unreadable: int = 0
+    first_error: str = ""  # the first unreadable file's message ("path: reason")
 
     def count(self, results: Iterable[CheckResult]) -> Iterator[CheckResult]:
         for result in results:
             self.total += 1
-            self.unreadable += result.error is not None
+            if result.error is not None:
+                self.unreadable += 1
+                self.first_error = self.first_error or " ".join(result.error.message.split())
             self.failed += not result.passed
             yield result
 
@@ -81,7 +84,13 @@ def run_check(files: list[Path], profile: Profile, options: CheckOptions, args: 
     tally = _Tally()
     results = tally.count(chain(kept, _with_progress(fresh, len(todo), args.lang)))
     _write(results, args.format, output, args.lang, profile)
+    if tally.unreadable:  # exit 2: one line on stderr says why, whatever the output format
+        line = labels("cli", args.lang)["unreadable"].format(
+            count=tally.unreadable, total=tally.total, first=tally.first_error
+        )
+        print("tcdlcl: " + line, file=sys.stderr)
     return tally.exit_code
+
 
 
 def _write(

@@ -66,11 +66,12 @@ def ocr_unavailable_reason() -> str | None:
 
 def ocr_pages(document: Any, page_indexes: list[int], source: str) -> list[RawLine]:
     """Lines of the given pages (0-based) of an open ``pypdfium2.PdfDocument``."""
+    # Too many pages is too large whether or not Tesseract is installed here.
+    if len(page_indexes) > MAX_OCR_PAGES:
+        raise ReadError("too-large", source, f"{len(page_indexes)} scanned pages; OCR reads at most {MAX_OCR_PAGES}")
     reason = ocr_unavailable_reason()
     if reason is not None:
         raise ReadError("scanned", source, reason)
-    if len(page_indexes) > MAX_OCR_PAGES:
-        raise ReadError("too-large", source, f"{len(page_indexes)} scanned pages; OCR reads at most {MAX_OCR_PAGES}")
     import pypdfium2 as pdfium
 
     lines: list[RawLine] = []

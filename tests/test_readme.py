@@ -1,0 +1,54 @@
+"""What the README shows works as shown: the Quick start commands (.ci/run runs them) and the
+Dask sample as a script."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tcdlcl_parse
+
+from .conftest import CORPORA, REPO
+
+
+def _readme_block(name: str) -> str:
+    spec = importlib.util.spec_from_file_location("readme_block", REPO / "scripts" / "readme_block.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.readme_block(name)
+
+
+@pytest.mark.parametrize(
+    "name, ends_with",
+    [
+        ("ci:quick-start-check", " && .venv/bin/tcdlcl check corpora/seed corpora/synthetic"),
+        ("ci:quick-start-tests", " && .venv/bin/python -m pytest"),
+    ],
+)
+def test_quick_start_commands_work_with_a_system_python(name, ends_with):
+    """Debian's and Ubuntu's Python refuse `pip install` outside a virtual environment:
+    each command makes (or reuses) one and runs everything from it."""
+    (command,) = _readme_block(name).splitlines()
+    assert command.startswith("python3 -m venv .venv && .venv/bin/pip install -e ")
+    assert command.endswith(ends_with)
+
+
+def test_the_dask_sample_runs_as_a_script(tmp_path):
+    pytest.importorskip("dask", reason="the [dask] extra is not installed")
+    script = tmp_path / "dask_sample.py"
+    script.write_text(_readme_block("test:dask-sample"), "utf-8")
+    # The package under test, whichever way it is installed (or not: PYTHONPATH=src).
+    package_parent = str(Path(tcdlcl_parse.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([package_parent, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=REPO, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    reports = len(list((CORPORA / "synthetic").glob("*.txt")))
+    assert done.stdout.endswith(f" of {reports} reports passed\n"), done.stdout
