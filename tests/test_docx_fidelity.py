@@ -35,7 +35,9 @@ def _base_entries() -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def make_docx(body: str, parts: dict[str, tuple[str, str, str]] | None = None, sect: str = "") -> bytes:
+def make_docx(
+    body: str, parts: dict[str, tuple[str, str, str]] | None = None, sect: str = ""
+) -> bytes:
     """A DOCX whose body is ``body`` (WordprocessingML, prefixes w: and r:). ``parts`` maps a
     part name (``word/footnotes.xml``) to (relationship id, relationship type, XML)."""
     entries = _base_entries()
@@ -71,7 +73,9 @@ def make_docx(body: str, parts: dict[str, tuple[str, str, str]] | None = None, s
 
 
 def run(text: str, rpr: str = "") -> str:
-    return f'<w:r>{f"<w:rPr>{rpr}</w:rPr>" if rpr else ""}<w:t xml:space="preserve">{text}</w:t></w:r>'
+    return (
+        f'<w:r>{f"<w:rPr>{rpr}</w:rPr>" if rpr else ""}<w:t xml:space="preserve">{text}</w:t></w:r>'
+    )
 
 
 def texts(data: bytes) -> list[str]:
@@ -117,7 +121,7 @@ def test_what_word_does_not_display_is_not_read():
     body = (
         "<w:p>"
         + run("Kế hoạch số ")
-        + f'<w:del {TRACKED.format(1)}><w:r><w:delText>39/KH-UBND</w:delText></w:r></w:del>'
+        + f"<w:del {TRACKED.format(1)}><w:r><w:delText>39/KH-UBND</w:delText></w:r></w:del>"
         + f"<w:moveFrom {TRACKED.format(2)}>{run('SAI-CHUYỂN-ĐI')}</w:moveFrom>"
         + '<w:commentRangeStart w:id="0"/>'
         + run("40/KH-UBND")
@@ -214,7 +218,7 @@ def test_footnotes_follow_the_body_marked_as_such():
 
 HEADER = (
     f'<w:hdr xmlns:w="{W}"><w:p>{run("ỦY BAN NHÂN DÂN XÃ BA TÔ")}</w:p>'
-    f'<w:p>{run("Số: 287/BC-UBND")}</w:p></w:hdr>'
+    f"<w:p>{run('Số: 287/BC-UBND')}</w:p></w:hdr>"
 )
 OTHER_HEADER = f'<w:hdr xmlns:w="{W}"><w:p>{run("Báo cáo 287/BC-UBND - Trang 2")}</w:p></w:hdr>'
 
@@ -236,7 +240,9 @@ def test_page_header_stays_out_of_the_body_but_can_be_read(title_page):
     assert texts(data) == ["BÁO CÁO"]
     header = [line.text for line in read_docx_page_header(data)]
     assert header == (
-        ["ỦY BAN NHÂN DÂN XÃ BA TÔ", "Số: 287/BC-UBND"] if title_page else ["Báo cáo 287/BC-UBND - Trang 2"]
+        ["ỦY BAN NHÂN DÂN XÃ BA TÔ", "Số: 287/BC-UBND"]
+        if title_page
+        else ["Báo cáo 287/BC-UBND - Trang 2"]
     )
     assert read_docx_page_header(make_docx(f"<w:p>{run('BÁO CÁO')}</w:p>")) == []
 
@@ -254,15 +260,17 @@ def _seed_with(wrap: str) -> bytes:
     def wrapped(match: re.Match[str]) -> str:
         number = next(counter)
         if wrap == "hyperlink":
-            return f'<w:hyperlink w:anchor="vb{number}" w:history="1">{match.group(0)}</w:hyperlink>'
+            return (
+                f'<w:hyperlink w:anchor="vb{number}" w:history="1">{match.group(0)}</w:hyperlink>'
+            )
         if wrap == "insertion":
             # Also a deleted draft citation beside it, which must not be read.
             return (
-                f'<w:del {TRACKED.format(number)}><w:r><w:delText>Công văn số 9999/XX-YY ngày '
+                f"<w:del {TRACKED.format(number)}><w:r><w:delText>Công văn số 9999/XX-YY ngày "
                 f"01/01/2020</w:delText></w:r></w:del><w:ins {TRACKED.format(number)}>"
                 f"{match.group(0)}</w:ins>"
             )
-        return f"<w:sdt><w:sdtPr><w:tag w:val=\"t{number}\"/></w:sdtPr><w:sdtContent>{match.group(0)}</w:sdtContent></w:sdt>"
+        return f'<w:sdt><w:sdtPr><w:tag w:val="t{number}"/></w:sdtPr><w:sdtContent>{match.group(0)}</w:sdtContent></w:sdt>'
 
     xml, count = re.subn(r"<w:r>(?:(?!</w:r>).)*?\d+/[A-ZĐ][^<]*?</w:t></w:r>", wrapped, xml)
     assert count >= 5

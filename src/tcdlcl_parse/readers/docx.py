@@ -129,9 +129,7 @@ class _Styles:
             chain = self.chain(style)
             name = style.find(f"{_W}name") if style is not None else None
             name_val = None if name is None else name.get(f"{_W}val")
-            alignment = next(
-                (jc for s in chain if (jc := _ppr_val(s, "jc")) is not None), None
-            )
+            alignment = next((jc for s in chain if (jc := _ppr_val(s, "jc")) is not None), None)
             num_pr = next(
                 (n for s in chain if (ppr := s.find(f"{_W}pPr")) is not None
                  and (n := ppr.find(f"{_W}numPr")) is not None),
@@ -145,13 +143,18 @@ class _Styles:
             )
         return resolved
 
-    def run_defaults(self, char_style_id: str | None, paragraph: _ParagraphStyle) -> tuple[Any, ...]:
+    def run_defaults(
+        self, char_style_id: str | None, paragraph: _ParagraphStyle
+    ) -> tuple[Any, ...]:
         """The run properties (:data:`_RUN_PROPS`) a run without its own gets: from its character
         style's chain, then its paragraph style's."""
         key = (char_style_id, paragraph.element)
         values = self._run.get(key)
         if values is None:
-            chain = (*self.chain(self._resolve(char_style_id, "character")), *self.chain(paragraph.element))
+            chain = (
+                *self.chain(self._resolve(char_style_id, "character")),
+                *self.chain(paragraph.element),
+            )
             found: list[Any] = [None] * len(_RUN_PROPS)
             for style in chain:
                 rpr = style.find(f"{_W}rPr")
@@ -226,7 +229,13 @@ _RUN_CONTAINERS = frozenset(
 _BLOCK_CONTAINERS = frozenset((f"{_W}customXml",))
 _SDT, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtContent"
 _P, _R, _TBL, _TR, _TC = f"{_W}p", f"{_W}r", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
-_RUN_TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-", f"{_W}ptab": "\t"}
+_RUN_TEXT = {
+    f"{_W}t": None,
+    f"{_W}tab": "\t",
+    f"{_W}cr": "\n",
+    f"{_W}noBreakHyphen": "-",
+    f"{_W}ptab": "\t",
+}
 _BR, _FLD_CHAR, _RPR = f"{_W}br", f"{_W}fldChar", f"{_W}rPr"
 _NOTE_REFERENCES = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
 _SKIPPED_BOXES = frozenset((_MC_FALLBACK, f"{_W}del", f"{_W}moveFrom"))
@@ -322,7 +331,8 @@ class _Reader:
             char_style = None if rpr is None else _val(rpr, "rStyle")
             defaults = self.styles.run_defaults(char_style, style)
             bold, italic, caps, small_caps, size, hidden = (
-                mine if mine is not None else inherited for mine, inherited in zip(own, defaults, strict=True)
+                mine if mine is not None else inherited
+                for mine, inherited in zip(own, defaults, strict=True)
             )
             if hidden:
                 self.hidden_chars += len(text.strip())
@@ -470,9 +480,10 @@ def read_docx_page_header(data: bytes, source: str = "") -> list[RawLine]:
         ref.get(f"{_W}type", "default"): ref.get(_R_ID)
         for ref in section.iterchildren(f"{_W}headerReference")
     }
-    first_page = section.find(f"{_W}titlePg") is not None and section.find(f"{_W}titlePg").get(
-        f"{_W}val", "1"
-    ) in _ON
+    first_page = (
+        section.find(f"{_W}titlePg") is not None
+        and section.find(f"{_W}titlePg").get(f"{_W}val", "1") in _ON
+    )
     rid = (references.get("first") if first_page else None) or references.get("default")
     rel = document.part.rels.get(rid) if rid else None
     if rel is None or rel.is_external or rel.reltype != RT.HEADER:
