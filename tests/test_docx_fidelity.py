@@ -336,3 +336,32 @@ def test_huge_grid_span_and_long_vertical_merge_read_fast():
     assert time.perf_counter() - started < 2
     assert lines[:3] == ["Rộng", "Ô gộp", "Dòng 0"]
     assert lines[3:] == [f"Dòng {row}" for row in range(1, 1200)]
+
+
+# --- speed ----------------------------------------------------------------------------------
+
+
+def test_styles_are_resolved_once_per_document_not_per_run(monkeypatch):
+    """python-docx scans every style for the default one on each ``run.style``/``paragraph.style``
+    (issue 18: a 200-paragraph report took a second); the reader resolves each style once."""
+    import docx
+    from docx.oxml.styles import CT_Styles
+
+    document = docx.Document()
+    for number in range(300):
+        paragraph = document.add_paragraph(f"{number}. Đã kiểm tra ")
+        paragraph.add_run("15 cơ sở").bold = True
+    buffer = io.BytesIO()
+    document.save(buffer)
+    calls = 0
+    scan = CT_Styles._iter_styles
+
+    def counted(self):
+        nonlocal calls
+        calls += 1
+        return scan(self)
+
+    monkeypatch.setattr(CT_Styles, "_iter_styles", counted)
+    lines = read_docx(buffer.getvalue(), "x.docx")[0]
+    assert len(lines) == 300 and lines[0].text == "0. Đã kiểm tra 15 cơ sở"
+    assert calls <= 5
