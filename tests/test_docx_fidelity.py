@@ -163,24 +163,41 @@ def test_hidden_runs_are_left_out_with_a_warning():
     assert meta.warnings == [f"hidden-text-left-out:{len(CITATION)}"]
 
 
-def test_text_hidden_by_its_style_is_left_out():
-    entries = _base_entries()
-    styles = entries["word/styles.xml"]
-    style = (
-        f'<w:style xmlns:w="{W}" w:type="character" w:customStyle="1" w:styleId="An">'
-        '<w:name w:val="Ẩn"/><w:rPr><w:vanish/></w:rPr></w:style>'
-    ).encode()
-    data = make_docx(f"<w:p>{run('Hiện. ')}{run(CITATION, HIDDEN_STYLE)}</w:p>")
+def with_styles(data: bytes, styles: str) -> bytes:
+    """``data`` with ``styles`` (``w:style`` elements) added to its styles.xml."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
-    parts["word/styles.xml"] = styles.replace(b"</w:styles>", style + b"</w:styles>")
+    added = styles.replace("<w:style ", f'<w:style xmlns:w="{W}" ').encode()
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(
+        b"</w:styles>", added + b"</w:styles>"
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, blob in parts.items():
             archive.writestr(name, blob)
-    document = parse(buffer.getvalue()).document
+    return buffer.getvalue()
+
+
+def test_text_hidden_by_its_style_is_left_out():
+    data = with_styles(
+        make_docx(f"<w:p>{run('Hiện. ')}{run(CITATION, HIDDEN_STYLE)}</w:p>"),
+        '<w:style w:type="character" w:customStyle="1" w:styleId="An"><w:name w:val="Ẩn"/>'
+        "<w:rPr><w:vanish/></w:rPr></w:style>",
+    )
+    document = parse(data).document
     assert "3078" not in document.text
     assert any(warning.startswith("hidden-text-left-out:") for warning in document.warnings)
+
+
+def test_a_loop_of_based_on_styles_ends():
+    data = with_styles(
+        make_docx(f'<w:p><w:pPr><w:pStyle w:val="A"/></w:pPr>{run("Vòng")}</w:p>'),
+        '<w:style w:type="paragraph" w:styleId="A"><w:name w:val="A"/><w:basedOn w:val="B"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="B"><w:name w:val="B"/><w:basedOn w:val="A"/>'
+        '<w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>',
+    )
+    [line] = read_docx(data, "x.docx")[0]
+    assert (line.text, line.style, line.bold, line.centered) == ("Vòng", "A", True, True)
 
 
 # --- notes and page headers ---------------------------------------------------------------
