@@ -233,6 +233,38 @@ def test_footnotes_follow_the_body_marked_as_such():
     assert [line.text for line in lines[:2]] == ["Đã ban hành kế hoạch và triển khai.", "Nơi nhận:"]
 
 
+def test_footnotes_leave_the_closing_and_findings_of_a_report_alone():
+    with zipfile.ZipFile(SEED) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    end_of_citing_line = "của UBND tỉnh Quảng Ngãi.</w:t></w:r>".encode()
+    assert end_of_citing_line in parts["word/document.xml"]
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        end_of_citing_line,
+        end_of_citing_line
+        + b'<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:footnoteReference w:id="2"/></w:r>',
+        1,
+    )
+    parts["word/footnotes.xml"] = FOOTNOTES.encode()
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Id="rIdFn" Type="{R}/footnotes" Target="footnotes.xml"/></Relationships>'.encode(),
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.wordprocessingml.footnotes+xml"/></Types>',
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, blob in parts.items():
+            archive.writestr(name, blob)
+    plain, noted = parse(SEED.read_bytes()), parse(buffer.getvalue())
+    assert noted.document.lines[-1].text.startswith("2 Theo Kế hoạch số 40/KH-UBND")
+    assert noted.metadata.signer == plain.metadata.signer
+    assert noted.metadata.recipients == plain.metadata.recipients
+    assert check(noted, "cv3078").findings == check(plain, "cv3078").findings
+
+
 HEADER = (
     f'<w:hdr xmlns:w="{W}"><w:p>{run("ỦY BAN NHÂN DÂN XÃ BA TÔ")}</w:p>'
     f"<w:p>{run('Số: 287/BC-UBND')}</w:p></w:hdr>"
