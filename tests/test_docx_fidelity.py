@@ -163,6 +163,19 @@ def test_hidden_runs_are_left_out_with_a_warning():
     assert meta.warnings == [f"hidden-text-left-out:{len(CITATION)}"]
 
 
+def test_a_hidden_numbered_paragraph_and_a_hidden_note_reference_are_not_shown():
+    numbered = _numbered("1", hide_first=True)
+    lines, meta = read_docx(numbered, "x.docx")
+    assert [line.text for line in lines] == ["I. MỤC"]
+    assert meta.warnings == ["hidden-text-left-out:3"]
+    body = (
+        f"<w:p>{run('Đã ban hành kế hoạch.')}<w:r><w:rPr><w:vanish/></w:rPr>"
+        '<w:footnoteReference w:id="1"/></w:r></w:p>'
+    )
+    data = make_docx(body, {"word/footnotes.xml": ("rIdFn", "footnotes", FOOTNOTES)})
+    assert texts(data) == ["Đã ban hành kế hoạch."]
+
+
 def with_styles(data: bytes, styles: str) -> bytes:
     """``data`` with ``styles`` (``w:style`` elements) added to its styles.xml."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -351,14 +364,17 @@ def test_same_report_same_findings_when_citations_are_wrapped(wrap):
 # --- hostile values -----------------------------------------------------------------------
 
 
-def _numbered(start: str) -> bytes:
+def _numbered(start: str, hide_first: bool = False) -> bytes:
     numbering = (
         f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
         f'<w:start w:val="{start}"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
         '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
     )
     paragraph = f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>{run("MỤC")}</w:p>'
-    return make_docx(paragraph * 2, {"word/numbering.xml": ("rIdNum", "numbering", numbering)})
+    first = (
+        paragraph.replace("<w:r>", "<w:r><w:rPr><w:vanish/></w:rPr>") if hide_first else paragraph
+    )
+    return make_docx(first + paragraph, {"word/numbering.xml": ("rIdNum", "numbering", numbering)})
 
 
 def test_huge_numbering_start_reads_fast_as_word_caps_it():

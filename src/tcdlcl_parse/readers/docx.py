@@ -322,9 +322,11 @@ class _Reader:
         # Open fields, True while in a field's code (between "begin" and "separate"); per
         # paragraph, so that a field left open does not hide the rest of the document.
         fields = _Fields()
+        hidden_here = False
         for run in runs:
-            text = self._run_text(run, fields)
-            if not text:
+            references: list[tuple[str, str]] = []
+            text = self._run_text(run, fields, references)
+            if not text and not references:
                 continue
             rpr = run.find(_RPR)
             own = _rpr_values(rpr) if rpr is not None else _NO_VALUES
@@ -336,7 +338,9 @@ class _Reader:
             )
             if hidden:
                 self.hidden_chars += len(text.strip())
+                hidden_here = True
                 continue
+            self.note_references += references
             if caps or small_caps:
                 text = text.upper()
             texts.append(text)
@@ -346,8 +350,10 @@ class _Reader:
             italic_chars += weight if italic else 0
             if size is not None and weight:
                 sizes.append(size)
-        label = self.numbering.label_for(ppr, style)
         text = "".join(texts)
+        if hidden_here and not text.strip():
+            return []  # a hidden paragraph: Word shows neither its text nor its number
+        label = self.numbering.label_for(ppr, style)
         if not text.strip() and not label:
             return []
         alignment = _val(ppr, "jc") if ppr is not None else None
@@ -364,19 +370,19 @@ class _Reader:
             RawLine(text=part, **attrs) for part in parts[1:]
         ]
 
-    def _run_text(self, run: Any, fields: _Fields) -> str:
-        """What python-docx's ``Run.text`` gives, less a field's code."""
+    def _run_text(self, run: Any, fields: _Fields, references: list[tuple[str, str]]) -> str:
+        """What python-docx's ``Run.text`` gives, less a field's code; note references are
+        added to ``references``."""
         out: list[str] = []
         for child in run.iterchildren():
             tag = child.tag
             if tag == _FLD_CHAR:
                 fields.mark(child.get(f"{_W}fldCharType"))
                 continue
-            if tag in _NOTE_REFERENCES:
-                self.note_references.append((_NOTE_REFERENCES[tag], child.get(f"{_W}id", "")))
-                continue
             if fields.in_code:
                 continue  # a field's code (its instruction, or text typed in it) is not shown
+            if tag in _NOTE_REFERENCES:
+                references.append((_NOTE_REFERENCES[tag], child.get(f"{_W}id", "")))
             if tag in _RUN_TEXT:
                 piece = _RUN_TEXT[tag]
                 out.append(child.text or "" if piece is None else piece)
