@@ -16,6 +16,8 @@
   check; the target there is on the reading, ≤ 40 %, as parse + check of a page costs over half
   of pdfium's time to extract it and is the text path's, held by its own target. Also the
   default path on files checked before, their reading served by the read cache.
+* DOCX path: our reading (the reader, and ``read`` to a document) against a bare python-docx
+  loop over the same files (open, every body paragraph's ``text``). Target: within 3× of it.
 * Start-up: ``tcdlcl --version`` and ``import tcdlcl_parse`` in fresh processes (best of 5).
   Target < 0.5 s.
 * Peak memory (fresh process each, ru_maxrss): checking a 300-page PDF and a 10 MB text,
@@ -46,6 +48,7 @@ TARGET_RATIO_TO_PLAIN = 0.04  # 1/25
 # check; for --fast, our reading alone (its parse + check is held by the text path's target).
 TARGET_LAYOUT_OVERHEAD_PCT = 25.0
 TARGET_FAST_READING_OVERHEAD_PCT = 40.0
+TARGET_DOCX_READING_RATIO = 3.0
 
 
 def generate(folder: Path, count: int, formats: str, pages: tuple[int, int]) -> list[Path]:
@@ -54,7 +57,7 @@ def generate(folder: Path, count: int, formats: str, pages: tuple[int, int]) -> 
          "--formats", formats, "--pages-min", str(pages[0]), "--pages-max", str(pages[1])],
         check=True, capture_output=True,
     )  # fmt: skip
-    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".pdf"))
+    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".pdf", ".docx"))
 
 
 def text_path(files: list[Path], repeat: int) -> dict[str, float]:
@@ -220,6 +223,39 @@ def pdf_path(files: list[Path], repeat: int, repeat_layout: int) -> dict[str, fl
     }
 
 
+def docx_path(files: list[Path], repeat: int) -> dict[str, float]:
+    import io
+
+    import docx
+
+    from tcdlcl_parse import read
+    from tcdlcl_parse.reading.docx import read_docx
+
+    blobs = [path.read_bytes() for path in files]
+    paragraphs = sum(len(docx.Document(io.BytesIO(blob)).paragraphs) for blob in blobs)
+    read(blobs[0])
+
+    def bare() -> None:
+        for blob in blobs:
+            for paragraph in docx.Document(io.BytesIO(blob)).paragraphs:
+                paragraph.text  # noqa: B018
+
+    bare_s, reader_s, read_s = best_of_interleaved(
+        repeat,
+        [bare, lambda: [read_docx(blob, "x.docx") for blob in blobs], lambda: [read(blob) for blob in blobs]],
+    )
+    return {
+        "docx_files": len(files),
+        "paragraphs": paragraphs,
+        "bare_python_docx_ms_per_file": round(1000 * bare_s / len(files), 2),
+        "our_reader_ms_per_file": round(1000 * reader_s / len(files), 2),
+        "our_read_ms_per_file": round(1000 * read_s / len(files), 2),
+        "reader_ratio_to_bare": round(reader_s / bare_s, 2),
+        "read_ratio_to_bare": round(read_s / bare_s, 2),
+        "target_ratio": TARGET_DOCX_READING_RATIO,
+    }
+
+
 def startup() -> dict[str, float]:
     tcdlcl = Path(sys.executable).with_name("tcdlcl")
 
@@ -284,22 +320,28 @@ def main() -> None:
     parser.add_argument("--pdfs", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=7, help="rounds of the runs under a second or two")
     parser.add_argument("--repeat-layout", type=int, default=3, help="rounds of the PDF layout runs")
+    parser.add_argument("--docx", type=int, default=20, help="generated DOCX reports")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--only-docx", action="store_true", help="the DOCX path alone, printed, not saved")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        texts = generate(folder / "txt", args.reports, "txt", (2, 6))
-        pdfs = generate(folder / "pdf", args.pdfs, "pdf", (2, 6))
-        result: dict[str, object] = {
-            "text_path": text_path(texts, args.repeat),
-            "pdf_path": pdf_path(pdfs, args.repeat, args.repeat_layout),
-            "startup": startup(),
-        }
-        if not args.skip_memory:
-            result["peak_memory"] = peak_memory(folder)
-    out = ROOT / "benchmarks" / "results" / "pipeline.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        docxs = generate(folder / "docx", args.docx, "docx", (2, 6))
+        result: dict[str, object] = {}
+        if not args.only_docx:
+            texts = generate(folder / "txt", args.reports, "txt", (2, 6))
+            pdfs = generate(folder / "pdf", args.pdfs, "pdf", (2, 6))
+            result["text_path"] = text_path(texts, args.repeat)
+            result["pdf_path"] = pdf_path(pdfs, args.repeat, args.repeat_layout)
+        result["docx_path"] = docx_path(docxs, args.repeat)
+        if not args.only_docx:
+            result["startup"] = startup()
+            if not args.skip_memory:
+                result["peak_memory"] = peak_memory(folder)
+    if not args.only_docx:
+        out = ROOT / "benchmarks" / "results" / "pipeline.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     for section, values in result.items():
         print(section)
         for key, value in values.items():  # type: ignore[union-attr]

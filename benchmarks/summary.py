@@ -62,6 +62,14 @@ def _rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str, str, str, 
                 f"the same files read afresh {pdf['ours_layout_pages_per_s']} pages/s",
                 "—", "—",
             ))  # fmt: skip
+        if docx := pipeline.get("docx_path"):
+            rows.append((
+                "DOCX: reading (`read`)",
+                f"{docx['our_read_ms_per_file']} ms a report (the reader alone {docx['our_reader_ms_per_file']} ms)",
+                f"bare python-docx paragraph loop {docx['bare_python_docx_ms_per_file']} ms: ratio {docx['read_ratio_to_bare']}",
+                f"ratio ≤ {docx['target_ratio']}",
+                _met(docx["read_ratio_to_bare"] <= docx["target_ratio"]),
+            ))  # fmt: skip
         rows.append((
             "Start-up: `tcdlcl --version`",
             f"{startup['tcdlcl_version_s']} s",

@@ -612,6 +612,113 @@ def docx_external_links() -> bytes:
     return _zip([*entries, ("word/_rels/settings.xml.rels", settings_rels)])
 
 
+_W_NS = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TRACKED = b'w:author="Nguy\xe1\xbb\x85n V\xc4\x83n An" w:date="2025-12-03T08:00:00Z"'
+
+
+def _docx_with_body(body_edit: Callable[[bytes], bytes], paragraphs: list[str] | None = None) -> bytes:
+    """The report as python-docx writes it, its word/document.xml edited by ``body_edit``."""
+    entries = docx_entries(paragraphs)
+    xml = body_edit(_document_xml(entries))
+    return _zip(_replace(entries, "word/document.xml", xml))
+
+
+def _paragraph(text: str) -> bytes:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>".encode()
+
+
+def docx_citations_wrapped() -> bytes:
+    """The report with its cited line in a hyperlink, its plan citation in a tracked insertion
+    (beside a tracked deletion of a wrong number) and a line in a content control."""
+
+    def edit(xml: bytes) -> bytes:
+        cited, plan = _paragraph(REPORT_LINES[9]), _paragraph(REPORT_LINES[11])
+        title = _paragraph(REPORT_LINES[7])
+        assert cited in xml and plan in xml and title in xml
+        xml = xml.replace(
+            cited, cited.replace(b"<w:r>", b'<w:hyperlink w:anchor="cv3078"><w:r>').replace(
+                b"</w:r>", b"</w:r></w:hyperlink>"
+            )
+        )
+        xml = xml.replace(
+            plan,
+            plan.replace(
+                b"<w:r>",
+                b'<w:del w:id="1" ' + _TRACKED + b"><w:r><w:delText>K\xe1\xba\xbf ho\xe1\xba\xa1ch s"
+                b"\xe1\xbb\x91 99/KH-UBND ng\xc3\xa0y 01/01/2020. </w:delText></w:r></w:del>"
+                b'<w:ins w:id="2" ' + _TRACKED + b"><w:r>",
+            ).replace(b"</w:r></w:p>", b"</w:r></w:ins></w:p>"),
+        )
+        return xml.replace(
+            title, b'<w:sdt><w:sdtPr><w:tag w:val="trich-yeu"/></w:sdtPr><w:sdtContent>' + title
+            + b"</w:sdtContent></w:sdt>"
+        )
+
+    return _docx_with_body(edit)
+
+
+def docx_hidden_citation() -> bytes:
+    """The report whose only citation of Công văn 3078 is hidden text (``w:vanish``)."""
+
+    def edit(xml: bytes) -> bytes:
+        cited = _paragraph(REPORT_LINES[9])
+        assert cited in xml
+        return xml.replace(cited, cited.replace(b"<w:r>", b"<w:r><w:rPr><w:vanish/></w:rPr>"))
+
+    return _docx_with_body(edit)
+
+
+def docx_numbering_start_huge() -> bytes:
+    """Numbered paragraphs whose list starts at 10^12 in Roman numerals (Word caps it at 32767)."""
+    entries = docx_entries([*REPORT_LINES, "NUMBERED-PLACEHOLDER"])
+    numbering = (
+        b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        b'<w:numbering xmlns:w="' + _W_NS + b'"><w:abstractNum w:abstractNumId="0">'
+        b'<w:lvl w:ilvl="0"><w:start w:val="1000000000000"/><w:numFmt w:val="upperRoman"/>'
+        b'<w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="2147483647"/>'
+        b'<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1.%2)"/></w:lvl></w:abstractNum>'
+        b'<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1">'
+        b'<w:startOverride w:val="99999999999999999999"/></w:lvlOverride></w:num></w:numbering>'
+    )
+    numbered = b"".join(
+        b'<w:p><w:pPr><w:numPr><w:ilvl w:val="' + level + b'"/><w:numId w:val="1"/></w:numPr>'
+        b"</w:pPr><w:r><w:t>Ph\xe1\xbb\xa5 l\xe1\xbb\xa5c</w:t></w:r></w:p>"
+        for level in (b"0", b"1", b"0")
+    )
+    xml = _document_xml(entries).replace(_paragraph("NUMBERED-PLACEHOLDER"), numbered)
+    assert numbered in xml
+    return _zip(_replace(_replace(entries, "word/document.xml", xml), "word/numbering.xml", numbering))
+
+
+def _table_before_report(table: bytes) -> bytes:
+    return _docx_with_body(lambda xml: xml.replace(_BODY_OPEN, _BODY_OPEN + table, 1))
+
+
+def docx_gridspan_huge() -> bytes:
+    """A table cell spanning 2^31-1 grid columns (Word allows 63), before the report."""
+    return _table_before_report(
+        b'<w:tbl><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid><w:tr><w:tc><w:tcPr>'
+        b'<w:gridSpan w:val="2147483647"/></w:tcPr><w:p><w:r><w:t>B\xe1\xba\xa3ng</w:t></w:r></w:p>'
+        b"</w:tc></w:tr></w:tbl>"
+    )
+
+
+def docx_vmerge_chain(rows: int = 1200) -> bytes:
+    """A table whose first column is one cell merged down 1,200 rows, before the report."""
+    row = (
+        b"<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+        b"<w:tc><w:p><w:r><w:t>D\xc3\xb2ng</w:t></w:r></w:p></w:tc></w:tr>"
+    )
+    first = (
+        b'<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>X\xc3\xa3 Ba T'
+        b"\xc3\xb4</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>D\xc3\xb2ng</w:t></w:r></w:p></w:tc></w:tr>"
+    )
+    return _table_before_report(
+        b'<w:tbl><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="6000"/></w:tblGrid>'
+        + first + row * (rows - 1) + b"</w:tbl>"
+    )
+
+
 def xlsx_workbook() -> bytes:
     """A real spreadsheet (openpyxl) with the report's figures, to be saved as .docx."""
     import openpyxl
@@ -747,6 +854,42 @@ CASES = [
         docx_external_links,
         "hyperlink, linked picture, OLE link and attached template with TargetMode=External, an "
         "INCLUDETEXT field",
+        "read",
+        ("python-docx", "zlib"),
+    ),
+    Case(
+        "docx-citations-wrapped.docx",
+        docx_citations_wrapped,
+        "the report with its cited line in a hyperlink, a plan citation in a tracked insertion "
+        "beside a deleted one, its title in a content control; all read, the deletion not",
+        "read",
+        ("python-docx", "zlib"),
+    ),
+    Case(
+        "docx-hidden-citation.docx",
+        docx_hidden_citation,
+        "the report whose Công văn 3078 line is hidden text (w:vanish): must not be found",
+        "read",
+        ("python-docx", "zlib"),
+    ),
+    Case(
+        "docx-numbering-start-huge.docx",
+        docx_numbering_start_huge,
+        "automatic numbering starting at 10^12 in Roman numerals, 2^31-1 and 10^20 in letters",
+        "read",
+        ("python-docx", "zlib"),
+    ),
+    Case(
+        "docx-gridspan-huge.docx",
+        docx_gridspan_huge,
+        "a table cell with gridSpan 2^31-1, then the report",
+        "read",
+        ("python-docx", "zlib"),
+    ),
+    Case(
+        "docx-vmerge-chain.docx",
+        docx_vmerge_chain,
+        "a cell merged down 1,200 table rows (vMerge), then the report",
         "read",
         ("python-docx", "zlib"),
     ),
