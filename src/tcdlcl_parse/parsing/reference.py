@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib import resources
 
 from ..normalize import ascii_key
-
-
-def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("tcdlcl_parse").joinpath("data", name).read_text("utf-8")
-    return list(csv.DictReader(text.splitlines()))
+from ..vocabulary import table as _rows
 
 
 @lru_cache(maxsize=1)
