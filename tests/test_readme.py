@@ -39,6 +39,20 @@ def test_quick_start_commands_work_with_a_system_python(name, ends_with):
     assert command.endswith(ends_with)
 
 
+def test_the_library_sample_runs_as_shown(tmp_path):
+    script = tmp_path / "library_sample.py"
+    script.write_text(_readme_block("test:library-sample"), "utf-8")
+    package_parent = str(Path(tcdlcl_parse.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([package_parent, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=REPO, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    assert lines[0] == "241/BC-UBND 2025-12-14" and lines[1] == "['3078/SKHCN-TĐC', '40/KH-UBND']"
+    assert lines[-1].startswith("scanned ") and "OCR" in lines[-1]
+
+
 def test_the_dask_sample_runs_as_a_script(tmp_path):
     pytest.importorskip("dask", reason="the [dask] extra is not installed")
     script = tmp_path / "dask_sample.py"
