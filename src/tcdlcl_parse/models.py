@@ -211,7 +211,7 @@ class ParsedReport(Model):
     """Everything parsed from one report; offsets point into ``document.text``."""
 
     document: SourceDocument
-    metadata: Metadata = Field(default_factory=Metadata)
+    metadata: Metadata = Field(default_factory=lambda: Metadata())
     citations: list[Citation] = Field(default_factory=list)
     standards: list[StandardRef] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)

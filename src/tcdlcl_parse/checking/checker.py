@@ -6,6 +6,7 @@ The checker is pure: it sees parsed models and a profile, never files, and rende
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..models import (
@@ -18,6 +19,7 @@ from ..models import (
     OutlineEntry,
     ParsedReport,
     SectionMatch,
+    Severity,
 )
 from ..parsing.dates import find_dates
 from .matching import Match, descendants
@@ -74,7 +76,7 @@ def report_findings(parsed: ParsedReport) -> list[Finding]:
     return _sorted(_findings(Context(parsed), rules, {}))
 
 
-def _findings(context: Context, rules: list[Rule], severity: dict[str, str]) -> list[Finding]:
+def _findings(context: Context, rules: list[Rule], severity: Mapping[str, Severity]) -> list[Finding]:
     findings = []
     for unit, found in run_rules(context, rules):
         span = found.span

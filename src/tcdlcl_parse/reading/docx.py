@@ -118,7 +118,8 @@ class _Styles:
             current = style
             while current is not None and current not in items and len(items) < _MAX_STYLE_DEPTH:
                 items.append(current)
-                current = self._by_id.get(_val(current, "basedOn"))
+                based_on = _val(current, "basedOn")
+                current = self._by_id.get(based_on) if based_on is not None else None
             chain = self._chains[style] = tuple(items)
         return chain
 
@@ -210,7 +211,8 @@ def _points(value: str | None) -> float | None:
     if value is None:
         return None
     try:
-        return ST_HpsMeasure.convert_from_xml(value).pt
+        points: float = ST_HpsMeasure.convert_from_xml(value).pt
+        return points
     except (ValueError, TypeError, ArithmeticError):
         return None
 
@@ -357,18 +359,17 @@ class _Reader:
         if not text.strip() and not label:
             return []
         alignment = _val(ppr, "jc") if ppr is not None else None
-        attrs = {
-            "bold": bold_chars * 2 >= visible if visible else None,
-            "italic": italic_chars * 2 >= visible if visible else None,
-            "font_size": max(sizes) if sizes else None,
-            "centered": (alignment if alignment is not None else style.alignment) == "center",
-            "style": note or style.name,
-        }
+        cues = RawLine(
+            text="",
+            bold=bold_chars * 2 >= visible if visible else None,
+            italic=italic_chars * 2 >= visible if visible else None,
+            font_size=max(sizes) if sizes else None,
+            centered=(alignment if alignment is not None else style.alignment) == "center",
+            style=note or style.name,
+        )
         parts = text.split("\n")
         first = f"{label} {parts[0].lstrip()}" if label else parts[0]
-        return [RawLine(text=first, numbering=label, **attrs)] + [
-            RawLine(text=part, **attrs) for part in parts[1:]
-        ]
+        return [cues._replace(text=first, numbering=label)] + [cues._replace(text=part) for part in parts[1:]]
 
     def _run_text(self, run: Any, fields: _Fields, references: list[tuple[str, str]]) -> str:
         """What python-docx's ``Run.text`` gives, less a field's code; note references are

@@ -69,7 +69,7 @@ def convert_legacy(text: str, encoding: str) -> str:
     if encoding == "tcvn3":
         converted = text.translate({ord(chr(code)): ch for code, ch in _TCVN3_TABLE.items()})
     elif encoding == "vni":
-        converted = _VNI_RE.sub(_vni_compose, text.translate(str.maketrans(_VNI_LETTERS)))
+        converted = _VNI_RE.sub(_vni_compose, text.translate({ord(key): value for key, value in _VNI_LETTERS.items()}))
     else:
         raise ValueError(f"unknown legacy encoding {encoding!r}")
     return unicodedata.normalize("NFC", converted)

@@ -31,5 +31,6 @@ def check_bag(
     """A ``dask.bag.Bag`` of result dicts (``CheckResult.model_validate`` turns one back)."""
     import dask.bag as db
 
-    bag = db.from_sequence([str(p) for p in paths], partition_size=partition_size)
+    files = [str(p) for p in paths]
+    bag = db.from_sequence(files, partition_size=partition_size)  # type: ignore[no-untyped-call]
     return bag.map(_check_to_dict, load_profile(profile), options or CheckOptions())

@@ -83,7 +83,7 @@ def type_fits_symbol(context: Context) -> Iterator[Hit]:
             written = mention.doc_type
             if not (written and written != "Công văn" and citation.type_code):
                 continue
-            expected = names.get(ascii_key(written), set())
+            expected = names.get(ascii_key(written), frozenset())
             if expected and citation.type_code not in expected:
                 yield hit(mention, symbol=citation.symbol, doc_type=written, code=citation.type_code)
 
