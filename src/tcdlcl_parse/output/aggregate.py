@@ -86,10 +86,10 @@ class Aggregate:
     groups: list[Group] = field(default_factory=list)
     section_reports: Counter[str] = field(default_factory=Counter)
     finding_reports: Counter[str] = field(default_factory=Counter)
-    totals: Counter[tuple[str | None, str]] = field(default_factory=Counter)
+    totals: defaultdict[tuple[str | None, str], float] = field(default_factory=lambda: defaultdict(float))
     figure_reports: Counter[tuple[str | None, str]] = field(default_factory=Counter)
-    by_commune: defaultdict[tuple[str | None, str], Counter[str]] = field(
-        default_factory=lambda: defaultdict(Counter)
+    by_commune: defaultdict[tuple[str | None, str], defaultdict[str, float]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(float))
     )
     late: list[int] = field(default_factory=list)
     _ids: dict[tuple[str | None, ...], int] = field(default_factory=dict)
@@ -230,13 +230,14 @@ class Aggregate:
         deadline = self.profile.request.deadline
         if deadline is None:
             return []
+        late = [self.groups[index] for index in self.late]
         return [
             LateReport(
                 issuer=g.issuer, symbol=g.result_key.symbol, date=g.result_key.date or "",
                 deadline=deadline.isoformat(), sources=g.sources,
-            )  # fmt: skip
-            for g in (self.groups[index] for index in self.late)
-        ]
+            )
+            for g in late
+        ]  # fmt: skip
 
     def summary(self) -> Summary:
         return Summary(

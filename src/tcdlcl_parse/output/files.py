@@ -101,8 +101,7 @@ def write_xlsx(
         aggregate = Aggregate(profile)
     rows: list[list[str | int]] = []
     for result in results:
-        group, new = aggregate.add(result) if aggregate is not None else (None, True)
-        if new:
+        if aggregate is None or aggregate.add(result)[1]:  # the first file of its report
             rows.append(summary_row(result, lang))
             for row in finding_rows(result):
                 findings.append(row)

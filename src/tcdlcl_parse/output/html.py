@@ -8,7 +8,6 @@ so memory does not grow with the batch; the page is assembled at the end.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
@@ -63,7 +62,7 @@ def write_html(
     environment = _environment()
     fragment = environment.get_template("report-fragment.html.j2")
     aggregate = aggregate or Aggregate(profile)
-    rows = []
+    rows: list[dict[str, Any]] = []
     with tempfile.TemporaryFile("w+", encoding="utf-8") as fragments:
         for result in results:
             group, new = aggregate.add(result)
