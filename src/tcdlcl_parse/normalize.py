@@ -172,12 +172,13 @@ _DIGITS_RE = re.compile(r"\d+")
 
 
 def text_digest(text: str) -> str:
-    """A digest of what a text says, not how it is laid out: the letters it holds (as a
-    multiset, folded by :func:`match_key`) and its numbers. The same report as TXT, DOCX or
-    PDF gives one digest although PDF extraction reorders blocks and splits words; a changed
-    word or figure gives another."""
-    key = match_key(text)
-    letters = Counter(c for c in key if c.isalpha())
-    numbers = sorted(_DIGITS_RE.findall(key))
-    payload = "".join(f"{c}{n}," for c, n in sorted(letters.items())) + "|" + " ".join(numbers)
+    """A digest of what a text says, not how it is laid out: the letters it holds, case
+    folded, as a multiset, and its numbers. The same report as TXT, DOCX or PDF gives one
+    digest although PDF extraction reorders blocks and splits words; a changed word or figure
+    gives another. (Counting characters costs a fraction of :func:`match_key`; the files
+    of one report share their typing, so tone placement needs no folding.)"""
+    lowered = text.lower()
+    letters = sorted((c, n) for c, n in Counter(lowered).items() if c.isalpha())
+    numbers = sorted(_DIGITS_RE.findall(lowered))
+    payload = "".join(f"{c}{n}," for c, n in letters) + "|" + " ".join(numbers)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
