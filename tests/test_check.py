@@ -186,11 +186,16 @@ def test_jsonl_resume_and_xlsx(tmp_path):
     workbook = tmp_path / "r.xlsx"
     main(["check", str(folder), "--format", "xlsx", "--output", str(workbook)])
     book = load_workbook(workbook)
-    assert book.sheetnames == ["Tổng hợp", "Phát hiện", "Độ phủ các mục", "Số liệu tổng hợp", "Số liệu theo xã"]
+    assert book.sheetnames == [
+        "Tổng hợp", "Phát hiện", "Tổng quan", "Độ phủ các mục", "Số liệu tổng hợp", "Số liệu theo xã",
+        "Nhiều báo cáo", "Trùng lặp", "Ma trận độ phủ",
+    ]  # fmt: skip
     assert all(book[name].auto_filter.ref for name in book.sheetnames)
-    assert book["Tổng hợp"]["A1"].value == "Tệp" and book["Tổng hợp"].max_row == len(first) + 1
+    # Sơn Hà (TXT, DOCX) and Nghĩa Hành (TXT, PDF) are one report each: a row each.
+    reports = len(first) - 2
+    assert book["Tổng hợp"]["A1"].value == "Tệp" and book["Tổng hợp"].max_row == reports + 1
     coverage = {row[0]: row[2] for row in book["Độ phủ các mục"].iter_rows(min_row=2, values_only=True)}
-    assert coverage["I"] == len(first) and coverage["II.4"] == len(first) - 2  # both nghia-hanh files lack II.4
+    assert coverage["I"] == reports and coverage["II.4"] == reports - 1  # Nghĩa Hành lacks II.4
     figures = {(row[0], row[1]): row[2] for row in book["Số liệu tổng hợp"].iter_rows(min_row=2, values_only=True)}
     assert all(section for section, _ in figures) and not any(unit in ("%", "tạ/ha") for _, unit in figures)
 
@@ -202,7 +207,8 @@ def test_aggregate_counts_only_done_figures_in_profile_sections():
     for path in (CORPORA / "synthetic" / "son-ha-clean.txt", CORPORA / "synthetic" / "son-ha-clean.docx"):
         aggregate.add(check(parse(path), "cv3078"))
     totals = {(section, unit): total for section, unit, total, _ in aggregate.figure_rows()}
-    assert totals[("II.3", "công chức")] == 20 and ("V", "lớp") not in totals  # planned figures are not summed
+    # The TXT and the DOCX are one report: its 10 công chức count once (they counted twice).
+    assert totals[("II.3", "công chức")] == 10 and ("V", "lớp") not in totals  # planned figures are not summed
     assert next(row[:2] for row in aggregate.commune_rows()) == ("Ủy ban nhân dân xã Sơn Hà", "II.1")
 
 

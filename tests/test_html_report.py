@@ -24,7 +24,10 @@ def report(tmp_path_factory):
 def test_page_is_self_contained_with_summary_aggregates_and_reports(report):
     html = report.read_text("utf-8")
     assert html.startswith("<!doctype html>") and "<script src" not in html and "<link" not in html
-    assert html.count('<details class="report"') == len([p for p in (CORPORA / "synthetic").iterdir() if p.suffix in (".txt", ".pdf", ".docx")])
+    files = [p for p in (CORPORA / "synthetic").iterdir() if p.suffix in (".txt", ".pdf", ".docx")]
+    # Sơn Hà (TXT, DOCX) and Nghĩa Hành (TXT, PDF) are one report each, shown once with both files.
+    assert html.count('<details class="report"') == len(files) - 2
+    assert html.count("Các tệp của báo cáo này:") == 2 and "<!--SOURCES" not in html
     assert "Độ phủ các mục" in html and "Số liệu tổng hợp" in html
     assert '<mark class="citation" title="3078/SKHCN-TĐC">3078/SKHCN-TĐC</mark>' in html
     assert '<mark class="quantity" title="công chức">' in html
@@ -44,11 +47,9 @@ CHROMIUM = shutil.which("chromium")
 CHROMEDRIVER = shutil.which("chromedriver")
 
 
-@pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="needs Debian chromium and chromium-driver (.ci/run installs them)")
-def test_sorting_in_a_real_browser(report, tmp_path):
+def _browser(tmp_path):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
@@ -56,7 +57,19 @@ def test_sorting_in_a_real_browser(report, tmp_path):
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,1600"):  # fmt: skip
         options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+
+needs_chromium = pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER), reason="needs Debian chromium and chromium-driver (.ci/run installs them)"
+)
+
+
+@needs_chromium
+def test_sorting_in_a_real_browser(report, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    driver = _browser(tmp_path)
     try:
         driver.get(report.as_uri())
         headers = driver.find_elements(By.CSS_SELECTOR, "#summary thead th")
@@ -83,3 +96,61 @@ def test_sorting_in_a_real_browser(report, tmp_path):
     finally:
         driver.quit()
     assert Path(ARTIFACTS / "html-report-sorted.png").stat().st_size > 10_000
+
+
+@needs_chromium
+def test_coverage_matrix_in_a_real_browser(report, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    driver = _browser(tmp_path)
+    try:
+        driver.get(report.as_uri())
+        headers = driver.find_elements(By.CSS_SELECTOR, "#matrix thead th")
+        assert [h.text for h in headers[2:4]] == ["I", "I.1"]
+
+        def rows():
+            return [
+                [cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+                for row in driver.find_elements(By.CSS_SELECTOR, "#matrix tbody tr")
+            ]
+
+        initial = rows()
+        assert len(initial) == 11  # 13 files, two reports sent twice
+        assert {cell for row in initial for cell in row[2:]} <= {"✓", "✗", "!"}
+        for row in initial:  # the gap count is the cells that are not ✓
+            assert int(row[1]) == sum(cell != "✓" for cell in row[2:])
+        headers[1].click()
+        gaps = [int(row[1]) for row in rows()]
+        assert gaps == sorted(gaps) and gaps[-1] > 0
+        headers[1].click()
+        assert [int(row[1]) for row in rows()] == sorted(gaps, reverse=True)
+        headers[0].click()
+        assert headers[0].get_attribute("aria-sort") == "ascending" and headers[1].get_attribute("aria-sort") is None
+        # Every cell links to a place in its report, and the colour is not the only cue.
+        dangling = driver.execute_script(
+            "return Array.from(document.querySelectorAll('#matrix td.cell a'))"
+            ".filter(a => !document.getElementById(decodeURIComponent(a.hash.slice(1)))).length"
+        )
+        assert dangling == 0
+        colours = driver.execute_script(
+            "var out = {}; document.querySelectorAll('#matrix td.cell').forEach(function (td) {"
+            " out[td.className] = getComputedStyle(td).backgroundColor; }); return out;"
+        )
+        assert len(set(colours.values())) == len(colours) >= 2
+        ARTIFACTS.mkdir(exist_ok=True)
+        matrix = driver.find_element(By.ID, "matrix")
+        driver.execute_script("arguments[0].scrollIntoView()", matrix)
+        matrix.screenshot(str(ARTIFACTS / "html-coverage-matrix.png"))
+        # A missing section's cell opens the report at that section, folded or not.
+        row = next(r for r in driver.find_elements(By.CSS_SELECTOR, "#matrix tbody tr") if "Nghĩa Hành" in r.text)
+        column = [h.text for h in headers].index("II.4")
+        link = row.find_elements(By.TAG_NAME, "td")[column].find_element(By.TAG_NAME, "a")
+        assert link.text == "✗" and "thiếu" in link.get_attribute("title")
+        target = link.get_attribute("href").split("#", 1)[1]
+        link.click()
+        element = driver.find_element(By.ID, target)
+        assert element.is_displayed() and "II.4" in element.text
+        assert driver.execute_script("return arguments[0].closest('details').open", element)
+    finally:
+        driver.quit()
+    assert (ARTIFACTS / "html-coverage-matrix.png").stat().st_size > 5_000

@@ -282,6 +282,12 @@ class CheckResult(Model):
 
     source: str
     sha256: str | None = Field(default=None, description="Of the file's bytes; --resume uses it.")
+    text_sha256: str | None = Field(
+        default=None,
+        description="Of what the text says (normalize.text_digest), when the report has no "
+        "number: equal for the same report in another format, which the department's summary "
+        "counts once.",
+    )
     profile: str
     passed: bool = Field(description="True when no finding has severity 'error'.")
     error: FileError | None = Field(default=None, description="Set when the file was unreadable.")

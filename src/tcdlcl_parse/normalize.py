@@ -12,8 +12,10 @@ Two layers, kept apart on purpose:
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 # Invisible characters that break matching inside symbols.
@@ -164,3 +166,19 @@ def ascii_key(text: str) -> str:
     """:func:`match_key` without diacritics: ``"KIẾN NGHI"`` and ``"kiến nghị"`` agree."""
     # Tone placement needs no folding here: stripping removes the tone wherever it sits.
     return strip_diacritics(lower_same_length(_fold(text)))
+
+
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def text_digest(text: str) -> str:
+    """A digest of what a text says, not how it is laid out: the letters it holds, case
+    folded, as a multiset, and its numbers. The same report as TXT, DOCX or PDF gives one
+    digest although PDF extraction reorders blocks and splits words; a changed word or figure
+    gives another. (Counting characters costs a fraction of :func:`match_key`; the files
+    of one report share their typing, so tone placement needs no folding.)"""
+    lowered = text.lower()
+    letters = sorted((c, n) for c, n in Counter(lowered).items() if c.isalpha())
+    numbers = sorted(_DIGITS_RE.findall(lowered))
+    payload = "".join(f"{c}{n}," for c, n in letters) + "|" + " ".join(numbers)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -109,6 +109,25 @@ def _parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="do not check this finding code (repeat for more); adds to the profile's own ignore list",
     )
+    desk = check_cmd.add_argument_group(
+        "the department's desk",
+        "a report sent as several files (same issuer, number and date, or the same text) counts once",
+    )
+    desk.add_argument(
+        "--summary", metavar="FILE.json",
+        help="also write one JSON object: distinct reports, duplicates, who has not reported, "
+        "unknown issuers, coverage, figures, late reports (schema: tcdlcl profiles --summary-schema)",
+    )  # fmt: skip
+    roster = desk.add_mutually_exclusive_group()
+    roster.add_argument(
+        "--roster", metavar="FILE",
+        help="the communes expected to report: CSV with a 'commune' column, or one name a line",
+    )  # fmt: skip
+    roster.add_argument(
+        "--province", metavar="NAME",
+        help="expect a report from every current (since 1 July 2025) commune, ward and special "
+        "zone of this province (needs the vietnam-provinces package: tcdlcl-parse[desk])",
+    )  # fmt: skip
     _add_reading_options(check_cmd)
     check_cmd.set_defaults(handler=_cmd_check)
 
@@ -122,6 +141,10 @@ def _parser() -> argparse.ArgumentParser:
     profiles_cmd.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of the profile format"
     )
+    profiles_cmd.add_argument(
+        "--summary-schema", action="store_true",
+        help="print the JSON Schema of the summary check --summary writes",
+    )  # fmt: skip
     profiles_cmd.set_defaults(handler=_cmd_profiles)
     return parser
 
@@ -196,6 +219,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
     except (ProfileError, ValueError) as error:
         print(f"tcdlcl: {error}", file=sys.stderr)
         return EXIT_USAGE
+    desk_shown = args.summary or args.format in ("html", "xlsx")
+    if (args.roster or args.province) and not desk_shown:
+        print("tcdlcl: --roster/--province " + words["roster_needs"], file=sys.stderr)
+        return EXIT_USAGE
+    roster = None
+    if args.roster or args.province:
+        from ..output.roster import RosterError, load_roster, province_roster
+
+        try:
+            roster = load_roster(args.roster) if args.roster else province_roster(args.province)
+        except RosterError as error:
+            print(f"tcdlcl: {error}", file=sys.stderr)
+            return EXIT_USAGE
     files, skipped = find_reports(args.paths)
     if not files:  # one line: the reason, with how many files were skipped
         reason = words["no_files"] + (words["skipped_count"].format(len(skipped)) if skipped else "")
@@ -209,7 +245,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     options = CheckOptions(
         read=_read_options(args), detail=args.format == "html", timeout=args.timeout, lang=args.lang
     )
-    return run_check(files, profile, options, args)
+    return run_check(files, profile, options, args, roster)
 
 
 def _read_options(args: argparse.Namespace) -> ReadOptions:
@@ -230,8 +266,11 @@ def _cmd_profiles(args: argparse.Namespace) -> int:
 
     from ..checking.profile import bundled_profiles, profile_json_schema
 
-    if args.schema:
-        sys.stdout.write(json.dumps(profile_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    if args.schema or args.summary_schema:
+        from ..output.desk import summary_json_schema
+
+        schema = profile_json_schema() if args.schema else summary_json_schema()
+        sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     for profile_id, name in sorted(bundled_profiles().items()):
         print(f"{profile_id}\t{name}")

@@ -12,12 +12,16 @@ from pathlib import Path
 from ..checking.profile import Profile
 from ..messages import labels
 from ..models import CheckResult
+from ..output.aggregate import Aggregate
 from ..output.files import atomic_output, read_jsonl, write_csv, write_json, write_jsonl, write_xlsx
+from ..output.roster import Roster
 from ..output.text import render_check_table, render_check_text
 from ..running.batch import check_batch
 from ..running.options import CheckOptions
 from ..running.single import file_sha256
 from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+
+_DESK_FORMATS = ("html", "xlsx")  # their writers count the results into the aggregate
 
 
 @dataclass
@@ -73,7 +77,10 @@ def _with_progress(results: Iterator[CheckResult], total: int, lang: str) -> Ite
             yield result
 
 
-def run_check(files: list[Path], profile: Profile, options: CheckOptions, args: argparse.Namespace) -> int:
+def run_check(
+    files: list[Path], profile: Profile, options: CheckOptions, args: argparse.Namespace,
+    roster: Roster | None = None,
+) -> int:
     """Check ``files``, write the results as ``args`` ask, and return the exit code."""
     kept: list[CheckResult] = []
     todo = files
@@ -83,7 +90,14 @@ def run_check(files: list[Path], profile: Profile, options: CheckOptions, args: 
     fresh = check_batch(todo, profile, options, jobs=args.jobs)
     tally = _Tally()
     results = tally.count(chain(kept, _with_progress(fresh, len(todo), args.lang)))
-    _write(results, args.format, output, args.lang, profile)
+    # One aggregate for the page or workbook and the summary file: results stream once.
+    aggregate = Aggregate(profile, roster) if args.summary or args.format in _DESK_FORMATS else None
+    if aggregate is not None and args.format not in _DESK_FORMATS:
+        results = aggregate.tee(results)
+    _write(results, args.format, output, args.lang, profile, aggregate)
+    if args.summary and aggregate is not None:
+        with atomic_output(Path(args.summary)) as stream:
+            stream.write(aggregate.summary().model_dump_json(indent=2) + "\n")
     if tally.unreadable:  # exit 2: one line on stderr says why, whatever the output format
         line = labels("cli", args.lang)["unreadable"].format(
             count=tally.unreadable, total=tally.total, first=tally.first_error
@@ -92,23 +106,23 @@ def run_check(files: list[Path], profile: Profile, options: CheckOptions, args: 
     return tally.exit_code
 
 
-
 def _write(
-    results: Iterable[CheckResult], fmt: str, output: Path | None, lang: str, profile: Profile
+    results: Iterable[CheckResult], fmt: str, output: Path | None, lang: str, profile: Profile,
+    aggregate: Aggregate | None,
 ) -> None:
     if fmt == "xlsx":
         assert output is not None  # the CLI insists on --output
         with atomic_output(output, "wb") as stream:
-            write_xlsx(results, stream, lang, profile)
+            write_xlsx(results, stream, lang, profile, aggregate)
         return
     if fmt == "html":
         from ..output.html import write_html
 
         if output is None:
-            write_html(results, sys.stdout, lang, profile)
+            write_html(results, sys.stdout, lang, profile, aggregate)
         else:
             with atomic_output(output) as stream:
-                write_html(results, stream, lang, profile)
+                write_html(results, stream, lang, profile, aggregate)
         return
     if fmt in ("text", "table"):
         render = render_check_text if fmt == "text" else render_check_table

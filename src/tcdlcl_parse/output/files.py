@@ -10,15 +10,16 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ..checking.profile import Profile
 from ..messages import labels
 from ..models import CheckResult
 from .aggregate import Aggregate
+from .desk import summary_tables
 from .rows import finding_rows, summary_row
 
 
@@ -81,43 +82,113 @@ def read_jsonl(path: Path) -> Iterator[CheckResult]:
 
 
 def write_xlsx(
-    results: Iterable[CheckResult], stream: IO[bytes], lang: str = "vi", profile: Profile | None = None
+    results: Iterable[CheckResult], stream: IO[bytes], lang: str = "vi", profile: Profile | None = None,
+    aggregate: Aggregate | None = None,
 ) -> None:
-    """A workbook with a summary sheet and a findings sheet, filters on, headers frozen; with
-    a profile, also the department's aggregate sheets (coverage, figures, figures by commune)."""
+    """A workbook with a summary sheet (a row per report, listing all its files) and a findings
+    sheet, filters on, headers frozen; with a profile, also the department's sheets: overview,
+    coverage, figures, figures by commune, the desk's lists and the coverage matrix."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     words = labels("files", lang)
-    workbook = Workbook(write_only=False)
+    workbook = Workbook()
     summary = workbook.active
     summary.title = words["summary_sheet"]
     findings = workbook.create_sheet(words["findings_sheet"])
     summary.append(words["summary_columns"])
     findings.append(words["finding_columns"])
-    aggregate = Aggregate(profile) if profile is not None else None
-    for result in aggregate.tee(results) if aggregate else results:
-        summary.append(summary_row(result, lang))
-        for row in finding_rows(result):
-            findings.append(row)
+    if aggregate is None and profile is not None:
+        aggregate = Aggregate(profile)
+    rows: list[list[str | int]] = []
+    for result in results:
+        if aggregate is None or aggregate.add(result)[1]:  # the first file of its report
+            rows.append(summary_row(result, lang))
+            for row in finding_rows(result):
+                findings.append(row)
+    for index, row in enumerate(rows):
+        if aggregate is not None:
+            row[0] = "\n".join(aggregate.groups[index].sources)
+        summary.append(row)
     sheets = [(summary, [40, 32, 18, 12, 8, 24, 8, 10, 40, 80]), (findings, [40, 8, 10, 8, 7, 90])]
     if aggregate is not None:
-        for name, rows, widths in (
-            ("coverage", aggregate.coverage_rows(), [8, 45, 18, 10]),
-            ("figures", aggregate.figure_rows(), [8, 20, 20, 20]),
-            ("communes", aggregate.commune_rows(), [40, 8, 20, 12]),
-        ):
-            sheet = workbook.create_sheet(words[f"{name}_sheet"])
-            sheet.append(words[f"{name}_columns"])
-            for row in rows:
-                sheet.append(list(row))
-            sheets.append((sheet, widths))
+        sheets += _desk_sheets(workbook, aggregate, lang)
     for sheet, widths in sheets:
-        for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = sheet.dimensions
+        _dress(sheet, widths)
     workbook.save(stream)
+
+
+def _dress(sheet: Any, widths: list[int]) -> None:
+    """Column widths, a bold frozen header row, filters."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and "\n" in cell.value:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def _desk_sheets(workbook: Any, aggregate: Aggregate, lang: str) -> list[tuple[Any, list[int]]]:
+    words = labels("files", lang)
+    desk = labels("desk", lang)
+    tables = summary_tables(aggregate.summary(), lang)
+    parts: list[tuple[str, list[str], Iterable[Sequence[object]], list[int]]] = [
+        (desk["overview_sheet"], desk["overview_columns"], tables["overview"], [36, 60]),
+        (words["coverage_sheet"], words["coverage_columns"], aggregate.coverage_rows(), [8, 45, 18, 10]),
+        (words["figures_sheet"], words["figures_columns"], aggregate.figure_rows(), [8, 20, 20, 20]),
+        (words["communes_sheet"], words["communes_columns"], aggregate.commune_rows(), [40, 8, 20, 12]),
+    ]
+    if aggregate.roster is not None:
+        parts += [
+            (desk["not_reported_sheet"], desk["not_reported_columns"], tables["not_reported"], [40]),
+            (desk["unknown_sheet"], desk["unknown_columns"], tables["unknown"], [40, 50, 50]),
+        ]
+    parts += [
+        (desk["several_sheet"], desk["several_columns"], tables["several"], [40, 80]),
+        (desk["duplicates_sheet"], desk["duplicates_columns"], tables["duplicates"], [36, 16, 12, 60, 14]),
+    ]
+    if aggregate.profile.request.deadline is not None:
+        parts.append((desk["late_sheet"], desk["late_columns"], tables["late"], [36, 16, 12, 12, 60]))
+    sheets = []
+    for name, columns, rows, widths in parts:
+        sheet = workbook.create_sheet(name)
+        sheet.append(list(columns))
+        for row in rows:
+            sheet.append(list(row))
+        sheets.append((sheet, widths))
+    sheets.append(_matrix_sheet(workbook, aggregate, desk))
+    return sheets
+
+
+def _matrix_sheet(workbook: Any, aggregate: Aggregate, desk: dict[str, Any]) -> tuple[Any, list[int]]:
+    """Communes × profile sections, a symbol per cell and its colour by conditional formatting
+    (the symbol alone reads in print and without colour)."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sections = aggregate.profile.sections
+    sheet = workbook.create_sheet(desk["matrix_sheet"])
+    sheet.append([*desk["matrix_columns"], *(spec.id for spec in sections)])
+    for group, gaps in aggregate.matrix_rows():
+        sheet.append([group.commune, gaps, *(desk["cells"][state] for state in group.cells)])
+    last = get_column_letter(2 + len(sections))
+    area = f"C2:{last}{max(sheet.max_row, 2)}"
+    colours = {"present": ("CDECCD", "145A24"), "missing": ("F6C9C9", "8C1014"), "flagged": ("FFE2A8", "6B4700")}
+    for state, (fill, ink) in colours.items():
+        sheet.conditional_formatting.add(area, CellIsRule(
+            operator="equal", formula=[f'"{desk["cells"][state]}"'],
+            fill=PatternFill(start_color=fill, end_color=fill, fill_type="solid"), font=Font(color=ink, bold=True),
+        ))  # fmt: skip
+    for row in sheet.iter_rows(min_row=2, min_col=3):
+        for cell in row:
+            cell.alignment = Alignment(horizontal="center")
+    for index, spec in enumerate(sections, start=3):
+        sheet.column_dimensions[get_column_letter(index)].width = max(5, len(spec.id) + 2)
+    return sheet, [36, 14]

@@ -10,6 +10,7 @@ from ..checking.profile import Profile, load_profile
 from ..errors import ReadError
 from ..messages import localize
 from ..models import CheckResult, FileError
+from ..normalize import text_digest
 from ..parsing.report import parse
 from .options import CheckOptions
 
@@ -30,7 +31,10 @@ def check_file(
             passed=False,
             error=FileError(code=error.code, message=error.message(options.lang)),
         )
-    return localize(check(parsed, profile, detail=options.detail), options.lang)
+    result = check(parsed, profile, detail=options.detail)
+    if result.symbol is None:  # a report with a number is known by it (and costs nothing)
+        result.text_sha256 = text_digest(parsed.document.text)
+    return localize(result, options.lang)
 
 
 def file_sha256(path: Path) -> str | None:
