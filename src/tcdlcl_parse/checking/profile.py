@@ -41,6 +41,7 @@ class SectionSpec(_Spec):
         description="Key phrases a heading may use instead (matched fuzzily, without diacritics).",
     )
     required: bool = True
+    description: str = Field("", description="What the request asks this section to say.")
     evidence: EvidenceSpec | None = None
 
     @property

@@ -1,0 +1,484 @@
+"""Build a profile from a request letter and its outline ("Đề cương báo cáo").
+
+Sections come from the outline's headings (read by :func:`parse_sections`), the request, the
+required citations and recipient, the deadline and the document type from the letter. Every
+value remembers the line it came from, so the written TOML can say where to look.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ..models import Citation, Section, SourceDocument
+from ..normalize import ascii_key
+from ..parsing.citations import extract_citations
+from ..parsing.dates import find_dates
+from ..parsing.header import parse_metadata
+from ..parsing.outline import parse_sections
+from ..parsing.reference import issuer_names, type_names
+from ..parsing.regions import Regions, find_regions
+from ..reading import ReadOptions, read
+from ..vocabulary import word_list
+from .profile import EvidenceSpec, Profile, SectionSpec
+
+Source = str | Path | bytes | SourceDocument
+
+_PARENTHESIS_END_RE = re.compile(r"\s*\(([^()]*)\)\.?\s*$")
+_YEAR_RE = re.compile(r"\s*\bnăm\s+(\d{4})\b", re.IGNORECASE)
+_CLOSING_RE = re.compile(r"^(?:nơi nhận|trên đây|(?:tm|kt|tl|tuq)\.\s)", re.IGNORECASE)
+_SUBJECT_RE = re.compile(r"^(?:V/v|Về việc)\s+(?P<subject>.+)$", re.IGNORECASE)
+_ASKED_ABOUT_RE = re.compile(r"(?:V/v|báo cáo (?:kết quả|tình hình|việc)?\s*(?:thực hiện|triển khai))", re.IGNORECASE)
+_ASKED_ABOUT_REACH = 80
+_HEADER_CELL_SPLIT_RE = re.compile(r"\s{3,}|\t")
+_NATIONAL_RE = re.compile(r"cong hoa|doc lap|dang cong san")
+_PARAGRAPH_GUIDANCE_RE = re.compile(r"^\((?P<text>.+)\)\.?$", re.DOTALL)
+
+
+class ProfileBuildError(Exception):
+    """The letter or outline cannot give a profile; ``code`` names why (messages.toml)."""
+
+    def __init__(self, code: str, **params: str) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(code + (f": {params}" if params else ""))
+
+
+@dataclass
+class Draft:
+    """A profile and, for each of its values, where it came from."""
+
+    profile: Profile
+    origins: dict[str, str] = field(default_factory=dict)  # "section:II.1" → "đề cương, dòng 12"
+
+
+# ---------------------------------------------------------------- reading the outline
+
+
+@cache
+def _synonym_groups() -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(part.strip() for part in line.split(";") if part.strip())
+        for line in word_list("tu-dong-nghia.txt")
+    )
+
+
+def _keys(name: str) -> tuple[str, ...]:
+    return tuple(ascii_key(word) for word in word_list(name))
+
+
+def _strip_fillers(text: str) -> str:
+    """Without diacritics "để" would be "de" in "đề án": lowercase text is compared as is."""
+    changed = True
+    while changed:
+        changed = False
+        for filler in word_list("tu-dem-tieu-de.txt"):
+            if text.lower().startswith(filler + " "):
+                text, changed = text[len(filler) + 1 :].strip(), True
+    return text
+
+
+def _head(text: str) -> str:
+    """The text before its qualifier: "nguồn nhân lực trong lĩnh vực …" → "nguồn nhân lực"."""
+    lowered = text.lower()
+    cuts = [
+        m.start() for q in word_list("tu-noi-tieu-de.txt") for m in re.finditer(rf" {q}(?!\w)", lowered)
+    ]
+    return text[: min(cuts)].strip(" ,") if cuts else text
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r",|\svà\s", text) if part.strip()]
+
+
+def derive_aliases(title: str) -> list[str]:
+    """Key phrases a heading may use for ``title``: its parts without fillers, synonyms, the
+    year kept on each part."""
+    lowered = title.lower()
+    year_match = _YEAR_RE.search(lowered)
+    without_year = _YEAR_RE.sub("", lowered).strip()
+    base = _strip_fillers(without_year)
+    head = _head(base)
+    candidates = [base, head]
+    after_plural = re.split(r"\s(?:các|những)\s", head, maxsplit=1)
+    candidates += [part.strip() for part in after_plural]
+    parts = [_strip_fillers(part) for part in _split(head)]
+    candidates += parts
+    if len(parts) > 1:
+        candidates.append(", ".join(parts[:2]))
+    for candidate in list(candidates):
+        key = ascii_key(candidate)
+        for group in _synonym_groups():
+            if any(ascii_key(member) == key for member in group):
+                candidates += group
+    if year_match:
+        candidates += [f"{c} năm {year_match.group(1)}" for c in list(candidates) if c in parts]
+    generic = set(_keys("tu-chung-chung.txt"))
+    out: list[str] = []
+    seen = {ascii_key(title)}
+    for candidate in candidates:
+        key = ascii_key(candidate)
+        if key in seen or key in generic or len(key.split()) < 2:
+            continue
+        seen.add(key)
+        out.append(candidate)
+    return out
+
+
+def _title_and_notes(title: str) -> tuple[str, list[str]]:
+    """The heading's title without its trailing parentheses, and what they said."""
+    notes = []
+    while match := _PARENTHESIS_END_RE.search(title):
+        notes.insert(0, match.group(1).strip())
+        title = title[: match.start()].rstrip()
+    return title.rstrip(" :."), notes
+
+
+def _is_optional(notes: list[str]) -> bool:
+    markers = _keys("tu-tuy-chon.txt")
+    return any(marker in ascii_key(note) for note in notes for marker in markers)
+
+
+def _asks_for_figures(description: str) -> bool:
+    key = f" {ascii_key(description)} "
+    return any(f" {word} " in key for word in _keys("tu-hoi-so-lieu.txt"))
+
+
+def _body_guidance(document: SourceDocument, section: Section) -> list[str]:
+    """Guidance under a heading: a paragraph in parentheses or in italics, before any child."""
+    end = section.children[0].start if section.children else section.body_end
+    body = document.text[section.body_start : end].strip()
+    if not body:
+        return []
+    found = _PARAGRAPH_GUIDANCE_RE.match(body)
+    if found:
+        return [" ".join(found.group("text").split())]
+    italic = [
+        line.text
+        for line in document.lines
+        if section.body_start <= line.start < end and line.italic
+    ]
+    return [" ".join(" ".join(italic).split())] if italic else []
+
+
+def _sentence_case(title: str) -> str:
+    return title[:1] + title[1:].lower() if title.isupper() else title
+
+
+def _line_number(document: SourceDocument, offset: int) -> int:
+    return next((i + 1 for i, line in enumerate(document.lines) if line.end >= offset), 0)
+
+
+def _outline_regions(document: SourceDocument) -> Regions | None:
+    """Where the outline is: after an "ĐỀ CƯƠNG" title line, after a line ending "… nội dung
+    sau:", or the whole document when it is an outline alone (no letter header)."""
+    lines = document.lines
+    openers = _keys("tu-mo-de-cuong.txt")
+    start = None
+    for index, line in enumerate(lines):
+        key = ascii_key(line.text.strip())
+        if key.startswith(openers[0]) and len(key) <= 40:  # the title "ĐỀ CƯƠNG BÁO CÁO"
+            start = index + 1
+            break
+        if key.endswith(":") and any(key.rstrip(":").rstrip().endswith(o) for o in openers[1:]):
+            start = index + 1
+            break
+    if start is None:
+        metadata = parse_metadata(document)
+        if metadata.symbol is not None or any("kinh gui" in ascii_key(x.text) for x in lines):
+            return None
+        start = find_regions(document).content_start
+    closing = next(
+        (i for i in range(start, len(lines)) if _CLOSING_RE.match(lines[i].text.strip())), len(lines)
+    )
+    return Regions(type_line=None, content_start=start, closing_start=closing, ending_sentence=None)
+
+
+def _sections(document: SourceDocument, draft_origins: dict[str, str], where: str) -> list[SectionSpec]:
+    regions = _outline_regions(document)
+    outline = parse_sections(document, regions) if regions is not None else []
+    specs: list[SectionSpec] = []
+
+    def visit(nodes: list[Section], parent: str | None) -> None:
+        for node in nodes:
+            section_id = f"{parent}.{node.number}" if parent else node.number
+            if section_id in {spec.id for spec in specs}:
+                continue  # a repeated number: the outline reader reports it, we keep the first
+            title, notes = _title_and_notes(" ".join(node.title.split()))
+            notes += _body_guidance(document, node)
+            guidance = [n for n in notes if not _is_optional([n])]
+            description = " ".join(guidance)
+            title = _sentence_case(title)
+            specs.append(
+                SectionSpec(
+                    id=section_id,
+                    title=title,
+                    aliases=derive_aliases(title),
+                    required=not _is_optional(notes),
+                    description=description,
+                    evidence=EvidenceSpec() if _asks_for_figures(description) else None,
+                )
+            )
+            draft_origins[f"section:{section_id}"] = f"{where}, dòng {_line_number(document, node.start)}"
+            visit(node.children, section_id)
+
+    visit(outline, None)
+    return specs
+
+
+# ---------------------------------------------------------------- reading the letter
+
+
+def _header_cells(document: SourceDocument, stop: int) -> list[tuple[str, int]]:
+    """The left cells of the header lines (before the symbol line), with their offsets."""
+    cells = []
+    for line in document.lines[:stop]:
+        cell = _HEADER_CELL_SPLIT_RE.split(line.text.strip())[0].strip(" -_")
+        if cell and cell.isupper() and not _NATIONAL_RE.search(ascii_key(cell)):
+            cells.append((cell, line.start))
+    return cells
+
+
+def _as_written(document: SourceDocument, upper: str) -> str:
+    """A name in capitals as the letter writes it in its body ("Sở Khoa học và Công nghệ")."""
+    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, upper.split())) + r"\b", re.IGNORECASE)
+    for match in pattern.finditer(document.text):
+        if not match.group(0).isupper():
+            return " ".join(match.group(0).split())
+    return upper.capitalize()
+
+
+def _abbreviations(name: str) -> list[str]:
+    """Usual short forms of a body's name: "Sở Khoa học và Công nghệ" → "Sở KH&CN", "Sở KHCN"…"""
+    kind, _, rest = name.partition(" ")
+    groups = [g.strip() for g in re.split(r"\s+và\s+|,\s*", rest) if g.strip()]
+    if len(groups) < 2:
+        return []
+    initials = ["".join(w[0].upper() for w in g.split()) for g in groups]
+    return [
+        f"{kind} {'&'.join(initials)}",
+        f"{kind} {''.join(initials)}",
+        f"{kind} {' và '.join(initials)}",
+        f"{kind} {' '.join(groups)}",
+    ]
+
+
+def _place(cells: list[tuple[str, int]]) -> str:
+    """"UBND TỈNH QUẢNG NGÃI" → "tỉnh Quảng Ngãi" (the superior's place, if any)."""
+    for cell, _ in cells:
+        match = re.search(r"\b(TỈNH|THÀNH PHỐ)\s+(.+)$", cell)
+        if match:
+            return f"{match.group(1).lower()} {match.group(2).title()}"
+    return ""
+
+
+def _document_kind(citation: Citation) -> str:
+    if citation.doc_type:
+        return citation.doc_type
+    if citation.type_code in (None, "CV"):
+        return "Công văn"
+    return citation.type_code
+
+
+def _letter(document: SourceDocument, profile: dict[str, object], origins: dict[str, str]) -> None:
+    metadata = parse_metadata(document)
+    if metadata.symbol is None or metadata.date is None:
+        raise ProfileBuildError("no-request-header")
+    symbol_line = _line_number(document, metadata.symbol_span.start if metadata.symbol_span else 0)
+    cells = _header_cells(document, symbol_line - 1)
+    issuer = _as_written(document, cells[-1][0]) if cells else (metadata.issuer or "")
+    place = _place(cells[:-1])
+    request = {"symbol": metadata.symbol, "date": dt.date.fromisoformat(metadata.date)}
+    origins["request"] = f"công văn, dòng {symbol_line}"
+    deadline = _deadline(document)
+    if deadline is not None:
+        request["deadline"] = deadline[0]
+        origins["deadline"] = f"công văn, dòng {deadline[1]}"
+    profile["request"] = request
+    own_kind = "Công văn"
+    profile["required_citations"] = [
+        {"symbol": metadata.symbol, "doc_type": own_kind, "date": request["date"],
+         "issuer": f"{issuer} {place}".strip()},
+        *_asked_about(document, origins, place),
+    ]  # fmt: skip
+    origins[f"citation:{metadata.symbol}"] = f"công văn, dòng {symbol_line}"
+    if issuer:
+        profile["required_recipients"] = [{"name": issuer, "aliases": _abbreviations(issuer)}]
+        origins["recipient"] = f"công văn, dòng {_line_number(document, cells[-1][1]) if cells else 1}"
+    asked = re.search(r"\bbáo cáo\b", document.text, re.IGNORECASE)
+    if asked:
+        profile["doc_type"] = type_names()[ascii_key("báo cáo")]
+        origins["doc_type"] = f"công văn, dòng {_line_number(document, asked.start())}"
+    subject = next((m for line in document.lines[:12] if (m := _SUBJECT_RE.match(line.text.strip()))), None)
+    if subject:
+        text = subject.group("subject").strip()
+        profile["name"] = f"{text[:1].upper()}{text[1:]} (Công văn {metadata.symbol})"
+
+
+def _deadline(document: SourceDocument) -> tuple[dt.date, int] | None:
+    key_text = ascii_key(document.text)
+    for trigger in _keys("tu-han-nop.txt"):
+        for match in re.finditer(rf"\b{re.escape(trigger)}\b", key_text):
+            date = next(find_dates(document.text, match.end(), match.end() + 16), None)
+            if date is not None and date.date is not None and date.start - match.end() <= 6:
+                return date.date, _line_number(document, match.start())
+    return None
+
+
+def _asked_about(document: SourceDocument, origins: dict[str, str], place: str) -> list[dict[str, object]]:
+    """The documents the report is asked about: cited right after "V/v …" or "báo cáo kết quả
+    thực hiện …"."""
+    starts = [m.end() for m in _ASKED_ABOUT_RE.finditer(document.text)]
+    found: list[dict[str, object]] = []
+    metadata_symbol = parse_metadata(document).symbol
+    for citation in extract_citations(document.text):
+        if citation.symbol == metadata_symbol or any(c["symbol"] == citation.symbol for c in found):
+            continue
+        mention = next(
+            (m for m in citation.mentions
+             if any(0 <= m.start - s <= _ASKED_ABOUT_REACH for s in starts)),
+            None,
+        )  # fmt: skip
+        if mention is None:
+            continue
+        entry: dict[str, object] = {"symbol": citation.symbol, "doc_type": _document_kind(citation)}
+        if citation.date:
+            entry["date"] = dt.date.fromisoformat(citation.date)
+        issuer = _issuer_of(citation, place)
+        if issuer:
+            entry["issuer"] = issuer
+        found.append(entry)
+        origins[f"citation:{citation.symbol}"] = f"công văn, dòng {_line_number(document, mention.start)}"
+    return found
+
+
+def _issuer_of(citation: Citation, place: str) -> str | None:
+    code = citation.issuer_code or ""
+    if code == "UBND":
+        return f"Ủy ban nhân dân {place}".strip()
+    return issuer_names().get(code) or citation.issuer
+
+
+# ---------------------------------------------------------------- the profile
+
+
+def _read(source: Source, options: ReadOptions | None) -> SourceDocument:
+    return source if isinstance(source, SourceDocument) else read(source, None, options)
+
+
+def _preamble_request(document: SourceDocument, profile: dict[str, object], origins: dict[str, str]) -> None:
+    """Without a letter: the request named at the top of the outline ("Kèm theo Công văn số …")."""
+    regions = _outline_regions(document)
+    stop = document.lines[regions.content_start + 3].end if regions and regions.content_start + 3 < len(document.lines) else len(document.text)
+    for citation in extract_citations(document.text[:stop]):
+        if citation.date:
+            profile["request"] = {"symbol": citation.symbol, "date": dt.date.fromisoformat(citation.date)}
+            profile["required_citations"] = [
+                {"symbol": citation.symbol, "doc_type": _document_kind(citation),
+                 "date": dt.date.fromisoformat(citation.date)}
+            ]  # fmt: skip
+            line = _line_number(document, citation.mentions[0].start)
+            origins["request"] = origins[f"citation:{citation.symbol}"] = f"đề cương, dòng {line}"
+            return
+    raise ProfileBuildError("no-request")
+
+
+def build_draft(
+    outline: Source,
+    request: Source | None = None,
+    *,
+    profile_id: str | None = None,
+    options: ReadOptions | None = None,
+) -> Draft:
+    """The profile an outline (and its request letter) describes, with where each value came
+    from. Raises :class:`ProfileBuildError` when the outline has no headings."""
+    outline_document = _read(outline, options)
+    origins: dict[str, str] = {}
+    same = request is not None and (request is outline or str(request) == str(outline))
+    letter = outline_document if same else (_read(request, options) if request is not None else None)
+    where = "công văn" if letter is outline_document else "đề cương"
+    sections = _sections(outline_document, origins, where)
+    if not sections:
+        raise ProfileBuildError("no-outline", source=outline_document.source)
+    data: dict[str, object] = {"doc_type": "Báo cáo"}
+    if letter is not None:
+        _letter(letter, data, origins)
+    else:
+        _preamble_request(outline_document, data, origins)
+    symbol = str(data["request"]["symbol"])  # type: ignore[index]
+    number = symbol.split("/", 1)[0].split("-", 1)[0]
+    data.setdefault("name", f"Báo cáo trả lời văn bản số {symbol}")
+    data["id"] = profile_id or f"cv{number}"
+    data["sections"] = sections
+    return Draft(Profile.model_validate(data), origins)
+
+
+def profile_from_outline(outline: Source, request: Source | None = None) -> Profile:
+    """A profile from an outline ("Đề cương báo cáo", PDF, DOCX or text; it may be a section
+    of the letter itself) and, when given, its request letter."""
+    return build_draft(outline, request).profile
+
+
+# ---------------------------------------------------------------- TOML
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_value(v)}" for k, v in value.items()) + " }"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _table(values: dict[str, object]) -> list[str]:
+    return [f"{key} = {_value(value)}" for key, value in values.items() if value not in (None, "", [])]
+
+
+def to_toml(draft: Draft) -> str:
+    """The profile as commented TOML: each value says the line it was taken from."""
+    profile, origins = draft.profile, draft.origins
+    data = profile.model_dump(mode="python", exclude_defaults=False)
+    out = [
+        "# Generated by `tcdlcl profile new` from a request letter and its outline.",
+        "# Review the titles and aliases (key phrases a heading may use instead of the title),",
+        "# then check reports with `tcdlcl check --profile FILE.toml`.",
+        "",
+        *_table({k: data[k] for k in ("id", "name", "description")}),
+    ]
+    if "doc_type" in origins:
+        out.append(f"# {origins['doc_type']}")
+    out += [f"doc_type = {_value(profile.doc_type)}", "", "[request]"]
+    for key in ("request", "deadline"):
+        if key in origins:
+            out.append(f"# {key}: {origins[key]}")
+    out += _table(data["request"])
+    for citation in data["required_citations"]:
+        out += ["", "[[required_citations]]"]
+        if f"citation:{citation['symbol']}" in origins:
+            out.append(f"# {origins['citation:' + citation['symbol']]}")
+        out += _table(citation)
+    for recipient in data["required_recipients"]:
+        out += ["", "[[required_recipients]]"]
+        if "recipient" in origins:
+            out.append(f"# {origins['recipient']}")
+        out += _table(recipient)
+    for section in data["sections"]:
+        out += ["", "[[sections]]"]
+        if f"section:{section['id']}" in origins:
+            out.append(f"# {origins['section:' + section['id']]}")
+        if not section["required"]:
+            section["required"] = False
+        else:
+            del section["required"]
+        out += _table(section)
+    return "\n".join(out) + "\n"
