@@ -205,7 +205,8 @@ def _sections(document: SourceDocument, draft_origins: dict[str, str], where: st
 
     def visit(nodes: list[Section], parent: str | None) -> None:
         for node in nodes:
-            section_id = f"{parent}.{node.number}" if parent else node.number
+            number = node.number.rsplit(".", 1)[-1]  # "2.3" under "2" is "2.3", not "2.2.3"
+            section_id = f"{parent}.{number}" if parent else number
             if section_id in {spec.id for spec in specs}:
                 continue  # a repeated number: the outline reader reports it, we keep the first
             title, notes = _title_and_notes(" ".join(node.title.split()))
