@@ -108,6 +108,11 @@ def derive_aliases(title: str) -> list[str]:
     candidates += [part.strip() for part in after_plural]
     parts = [_strip_fillers(part) for part in _split(head)]
     candidates += parts
+    if len(parts) == 1 and len(head.split()) <= 2 and head != base:
+        # "Thiệt hại đối với cây lúa": the head says little, what follows names the section.
+        tail = re.sub(rf"^{re.escape(head)}\s+(?:đối với|về)\s+", "", base)
+        if tail != base:
+            candidates += [tail, *(_strip_fillers(part) for part in _split(tail))]
     if len(parts) > 1:
         candidates.append(", ".join(parts[:2]))
     for candidate in list(candidates):
@@ -228,7 +233,23 @@ def _sections(document: SourceDocument, draft_origins: dict[str, str], where: st
             visit(node.children, section_id)
 
     visit(outline, None)
-    return specs
+    return _distinct_among_siblings(specs)
+
+
+def _match_key(text: str) -> str:
+    return " ".join(ascii_key(text).replace(",", " ").split())
+
+
+def _distinct_among_siblings(specs: list[SectionSpec]) -> list[SectionSpec]:
+    """An alias that a sibling's title also says would let one heading satisfy both sections:
+    it is dropped ("thiệt hại" for two "Thiệt hại đối với …" sections)."""
+    out = []
+    for spec in specs:
+        siblings = [s for s in specs if s.parent == spec.parent and s.id != spec.id]
+        said = [f" {_match_key(s.title)} " for s in siblings]
+        kept = [alias for alias in spec.aliases if not any(f" {_match_key(alias)} " in p for p in said)]
+        out.append(spec.model_copy(update={"aliases": kept}))
+    return out
 
 
 # ---------------------------------------------------------------- reading the letter
