@@ -34,6 +34,7 @@ _CLOSING_RE = re.compile(r"^(?:nơi nhận|trên đây|(?:tm|kt|tl|tuq)\.\s)", r
 _SUBJECT_RE = re.compile(r"^(?:V/v|Về việc)\s+(?P<subject>.+)$", re.IGNORECASE)
 _ASKED_ABOUT_RE = re.compile(r"(?:V/v|báo cáo (?:kết quả|tình hình|việc)?\s*(?:thực hiện|triển khai))", re.IGNORECASE)
 _ASKED_ABOUT_REACH = 80
+_PLACE_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)\s")
 _HEADER_CELL_SPLIT_RE = re.compile(r"\s{3,}|\t")
 _NATIONAL_RE = re.compile(r"cong hoa|doc lap|dang cong san")
 _PARAGRAPH_GUIDANCE_RE = re.compile(r"^\((?P<text>.+)\)\.?$", re.DOTALL)
@@ -95,9 +96,32 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in re.split(r",|\svà\s", text) if part.strip()]
 
 
-def derive_aliases(title: str) -> list[str]:
+def _without_parent_words(text: str, parent_title: str) -> str:
+    """"cải cách tổ chức bộ máy" under "… nhiệm vụ cải cách hành chính" → "tổ chức bộ máy":
+    the parent's heading already says the first words."""
+    words = text.split()
+    parent = f" {parent_title.lower()} "
+    for count in (2, 1):
+        if len(words) > count + 1 and f" {' '.join(words[:count])} " in parent:
+            return " ".join(words[count:])
+    return text
+
+
+def _abbreviated(text: str, group: tuple[str, ...]) -> list[str]:
+    """"nhiệm vụ cải cách hành chính" → "nhiệm vụ CCHC" when the group has an abbreviation."""
+    short = [member for member in group if member.isupper()]
+    if not short:
+        return []
+    out = []
+    for member in group:
+        if member not in short and re.search(rf"(?<!\w){re.escape(member)}(?!\w)", text):
+            out += [text.replace(member, abbreviation) for abbreviation in short]
+    return out
+
+
+def derive_aliases(title: str, parent_title: str = "") -> list[str]:
     """Key phrases a heading may use for ``title``: its parts without fillers, synonyms, the
-    year kept on each part."""
+    year kept on each part, without the words its parent's title already says."""
     lowered = title.lower()
     year_match = _YEAR_RE.search(lowered)
     without_year = _YEAR_RE.sub("", lowered).strip()
@@ -115,11 +139,14 @@ def derive_aliases(title: str) -> list[str]:
             candidates += [tail, *(_strip_fillers(part) for part in _split(tail))]
     if len(parts) > 1:
         candidates.append(", ".join(parts[:2]))
+    if parent_title:
+        candidates += [_without_parent_words(c, parent_title) for c in list(candidates)]
     for candidate in list(candidates):
         key = ascii_key(candidate)
         for group in _synonym_groups():
             if any(ascii_key(member) == key for member in group):
                 candidates += group
+            candidates += _abbreviated(candidate, group)
     if year_match:
         candidates += [f"{c} năm {year_match.group(1)}" for c in list(candidates) if c in parts]
     generic = set(_keys("tu-chung-chung.txt"))
@@ -208,9 +235,11 @@ def _sections(document: SourceDocument, draft_origins: dict[str, str], where: st
     outline = parse_sections(document, regions) if regions is not None else []
     specs: list[SectionSpec] = []
 
-    def visit(nodes: list[Section], parent: str | None) -> None:
+    def visit(nodes: list[Section], parent: str | None, parent_title: str = "") -> None:
         for node in nodes:
             number = node.number.rsplit(".", 1)[-1]  # "2.3" under "2" is "2.3", not "2.2.3"
+            if "upper" in node.scheme:
+                number = number.upper()  # part "A." keeps its capital in the id
             section_id = f"{parent}.{number}" if parent else number
             if section_id in {spec.id for spec in specs}:
                 continue  # a repeated number: the outline reader reports it, we keep the first
@@ -223,14 +252,14 @@ def _sections(document: SourceDocument, draft_origins: dict[str, str], where: st
                 SectionSpec(
                     id=section_id,
                     title=title,
-                    aliases=derive_aliases(title),
+                    aliases=derive_aliases(title, parent_title),
                     required=not _is_optional(notes),
                     description=description,
                     evidence=EvidenceSpec() if _asks_for_figures(description) else None,
                 )
             )
             draft_origins[f"section:{section_id}"] = f"{where}, dòng {_line_number(document, node.start)}"
-            visit(node.children, section_id)
+            visit(node.children, section_id, title)
 
     visit(outline, None)
     return _distinct_among_siblings(specs)
@@ -276,6 +305,9 @@ def _as_written(document: SourceDocument, upper: str) -> str:
 
 def _abbreviations(name: str) -> list[str]:
     """Usual short forms of a body's name: "Sở Khoa học và Công nghệ" → "Sở KH&CN", "Sở KHCN"…"""
+    council = re.match(r"Ủy ban nhân dân\s+(\w+)", name)
+    if council:  # "Ủy ban nhân dân tỉnh Quảng Ngãi" → "UBND tỉnh Quảng Ngãi", "UBND tỉnh"
+        return [name.replace("Ủy ban nhân dân", "UBND"), f"UBND {council.group(1)}"]
     kind, _, rest = name.partition(" ")
     groups = [g.strip() for g in re.split(r"\s+và\s+|,\s*", rest) if g.strip()]
     if len(groups) < 2:
@@ -314,6 +346,9 @@ def _letter(document: SourceDocument, profile: dict[str, object], origins: dict[
     cells = _header_cells(document, symbol_line - 1)
     issuer = _as_written(document, cells[-1][0]) if cells else (metadata.issuer or "")
     place = _place(cells[:-1])
+    if cells and _PLACE_LINE_RE.match(cells[-1][0]) and metadata.issuer:
+        # "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NGÃI": the two lines name one body.
+        issuer, place = metadata.issuer.replace("UBND", "Ủy ban nhân dân"), ""
     request = {"symbol": metadata.symbol, "date": dt.date.fromisoformat(metadata.date)}
     origins["request"] = f"công văn, dòng {symbol_line}"
     deadline = _deadline(document)

@@ -99,7 +99,8 @@ def render_profile_tree(profile: Profile, lang: str = "vi") -> str:
     if profile.required_citations:
         out.append(f"{words['citations']}: " + ", ".join(c.symbol for c in profile.required_citations))
     for recipient in profile.required_recipients:
-        out.append(f"{words['recipients']}: {recipient.name} ({', '.join(recipient.aliases)})")
+        aliases = f" ({', '.join(recipient.aliases)})" if recipient.aliases else ""
+        out.append(f"{words['recipients']}: {recipient.name}{aliases}")
     out.append(f"{words['sections']}:")
     for section in profile.sections:
         indent = "  " * (section.id.count(".") + 1)
