@@ -122,7 +122,7 @@ def _abbreviated(text: str, group: tuple[str, ...]) -> list[str]:
 def derive_aliases(title: str, parent_title: str = "") -> list[str]:
     """Key phrases a heading may use for ``title``: its parts without fillers, synonyms, the
     year kept on each part, without the words its parent's title already says."""
-    lowered = title.lower()
+    lowered = re.sub(r"[\"“”'‘’]", "", title.lower())
     year_match = _YEAR_RE.search(lowered)
     without_year = _YEAR_RE.sub("", lowered).strip()
     base = _strip_fillers(without_year)
@@ -176,8 +176,9 @@ def _is_optional(notes: list[str]) -> bool:
 
 
 def _asks_for_figures(description: str) -> bool:
-    key = f" {ascii_key(description)} "
-    return any(f" {word} " in key for word in _keys("tu-hoi-so-lieu.txt"))
+    """With diacritics: "số" (number) is not "sổ" (ledger)."""
+    text = " " + " ".join(re.sub(r"[^\w]+", " ", description.lower()).split()) + " "
+    return any(f" {word} " in text for word in word_list("tu-hoi-so-lieu.txt"))
 
 
 def _body_guidance(document: SourceDocument, section: Section) -> list[str]:
@@ -455,7 +456,9 @@ def build_draft(
     from. Raises :class:`ProfileBuildError` when the outline has no headings."""
     outline_document = _read(outline, options)
     origins: dict[str, str] = {}
-    same = request is not None and (request is outline or str(request) == str(outline))
+    same = request is outline or str(request) == str(outline)
+    if request is None and parse_metadata(outline_document).symbol is not None:
+        same = True  # the letter itself, its outline written in its body
     letter = outline_document if same else (_read(request, options) if request is not None else None)
     where = "công văn" if letter is outline_document else "đề cương"
     sections = _sections(outline_document, origins, where)
