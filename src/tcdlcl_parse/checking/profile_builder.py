@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from ..messages import labels
 from ..models import Citation, Section, SourceDocument
 from ..normalize import ascii_key
 from ..parsing.citations import extract_citations
@@ -54,7 +55,7 @@ class Draft:
     """A profile and, for each of its values, where it came from."""
 
     profile: Profile
-    origins: dict[str, str] = field(default_factory=dict)  # "section:II.1" → "đề cương, dòng 12"
+    origins: dict[str, tuple[str, int]] = field(default_factory=dict)  # "section:II.1" → ("outline", 12)
 
 
 # ---------------------------------------------------------------- reading the outline
@@ -231,7 +232,7 @@ def _outline_regions(document: SourceDocument) -> Regions | None:
     return Regions(type_line=None, content_start=start, closing_start=closing, ending_sentence=None)
 
 
-def _sections(document: SourceDocument, draft_origins: dict[str, str], where: str) -> list[SectionSpec]:
+def _sections(document: SourceDocument, draft_origins: dict[str, tuple[str, int]], where: str) -> list[SectionSpec]:
     regions = _outline_regions(document)
     outline = parse_sections(document, regions) if regions is not None else []
     specs: list[SectionSpec] = []
@@ -259,7 +260,7 @@ def _sections(document: SourceDocument, draft_origins: dict[str, str], where: st
                     evidence=EvidenceSpec() if _asks_for_figures(description) else None,
                 )
             )
-            draft_origins[f"section:{section_id}"] = f"{where}, dòng {_line_number(document, node.start)}"
+            draft_origins[f"section:{section_id}"] = (where, _line_number(document, node.start))
             visit(node.children, section_id, title)
 
     visit(outline, None)
@@ -339,7 +340,7 @@ def _document_kind(citation: Citation) -> str:
     return citation.type_code
 
 
-def _letter(document: SourceDocument, profile: dict[str, object], origins: dict[str, str]) -> None:
+def _letter(document: SourceDocument, profile: dict[str, object], origins: dict[str, tuple[str, int]]) -> None:
     metadata = parse_metadata(document)
     if metadata.symbol is None or metadata.date is None:
         raise ProfileBuildError("no-request-header")
@@ -351,11 +352,11 @@ def _letter(document: SourceDocument, profile: dict[str, object], origins: dict[
         # "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NGÃI": the two lines name one body.
         issuer, place = metadata.issuer.replace("UBND", "Ủy ban nhân dân"), ""
     request = {"symbol": metadata.symbol, "date": dt.date.fromisoformat(metadata.date)}
-    origins["request"] = f"công văn, dòng {symbol_line}"
+    origins["request"] = ("letter", symbol_line)
     deadline = _deadline(document)
     if deadline is not None:
         request["deadline"] = deadline[0]
-        origins["deadline"] = f"công văn, dòng {deadline[1]}"
+        origins["deadline"] = ("letter", deadline[1])
     profile["request"] = request
     own_kind = "Công văn"
     profile["required_citations"] = [
@@ -363,14 +364,14 @@ def _letter(document: SourceDocument, profile: dict[str, object], origins: dict[
          "issuer": f"{issuer} {place}".strip()},
         *_asked_about(document, origins, place),
     ]  # fmt: skip
-    origins[f"citation:{metadata.symbol}"] = f"công văn, dòng {symbol_line}"
+    origins[f"citation:{metadata.symbol}"] = ("letter", symbol_line)
     if issuer:
         profile["required_recipients"] = [{"name": issuer, "aliases": _abbreviations(issuer)}]
-        origins["recipient"] = f"công văn, dòng {_line_number(document, cells[-1][1]) if cells else 1}"
+        origins["recipient"] = ("letter", _line_number(document, cells[-1][1]) if cells else 1)
     asked = re.search(r"\bbáo cáo\b", document.text, re.IGNORECASE)
     if asked:
         profile["doc_type"] = type_names()[ascii_key("báo cáo")]
-        origins["doc_type"] = f"công văn, dòng {_line_number(document, asked.start())}"
+        origins["doc_type"] = ("letter", _line_number(document, asked.start()))
     subject = next((m for line in document.lines[:12] if (m := _SUBJECT_RE.match(line.text.strip()))), None)
     if subject:
         text = subject.group("subject").strip()
@@ -387,7 +388,7 @@ def _deadline(document: SourceDocument) -> tuple[dt.date, int] | None:
     return None
 
 
-def _asked_about(document: SourceDocument, origins: dict[str, str], place: str) -> list[dict[str, object]]:
+def _asked_about(document: SourceDocument, origins: dict[str, tuple[str, int]], place: str) -> list[dict[str, object]]:
     """The documents the report is asked about: cited right after "V/v …" or "báo cáo kết quả
     thực hiện …"."""
     starts = [m.end() for m in _ASKED_ABOUT_RE.finditer(document.text)]
@@ -410,7 +411,7 @@ def _asked_about(document: SourceDocument, origins: dict[str, str], place: str) 
         if issuer:
             entry["issuer"] = issuer
         found.append(entry)
-        origins[f"citation:{citation.symbol}"] = f"công văn, dòng {_line_number(document, mention.start)}"
+        origins[f"citation:{citation.symbol}"] = ("letter", _line_number(document, mention.start))
     return found
 
 
@@ -428,7 +429,7 @@ def _read(source: Source, options: ReadOptions | None) -> SourceDocument:
     return source if isinstance(source, SourceDocument) else read(source, None, options)
 
 
-def _preamble_request(document: SourceDocument, profile: dict[str, object], origins: dict[str, str]) -> None:
+def _preamble_request(document: SourceDocument, profile: dict[str, object], origins: dict[str, tuple[str, int]]) -> None:
     """Without a letter: the request named at the top of the outline ("Kèm theo Công văn số …")."""
     regions = _outline_regions(document)
     stop = document.lines[regions.content_start + 3].end if regions and regions.content_start + 3 < len(document.lines) else len(document.text)
@@ -440,7 +441,7 @@ def _preamble_request(document: SourceDocument, profile: dict[str, object], orig
                  "date": dt.date.fromisoformat(citation.date)}
             ]  # fmt: skip
             line = _line_number(document, citation.mentions[0].start)
-            origins["request"] = origins[f"citation:{citation.symbol}"] = f"đề cương, dòng {line}"
+            origins["request"] = origins[f"citation:{citation.symbol}"] = ("outline", line)
             return
     raise ProfileBuildError("no-request")
 
@@ -455,12 +456,12 @@ def build_draft(
     """The profile an outline (and its request letter) describes, with where each value came
     from. Raises :class:`ProfileBuildError` when the outline has no headings."""
     outline_document = _read(outline, options)
-    origins: dict[str, str] = {}
+    origins: dict[str, tuple[str, int]] = {}
     same = request is outline or str(request) == str(outline)
     if request is None and parse_metadata(outline_document).symbol is not None:
         same = True  # the letter itself, its outline written in its body
     letter = outline_document if same else (_read(request, options) if request is not None else None)
-    where = "công văn" if letter is outline_document else "đề cương"
+    where = "letter" if letter is outline_document else "outline"
     sections = _sections(outline_document, origins, where)
     if not sections:
         raise ProfileBuildError("no-outline", source=outline_document.source)
@@ -504,41 +505,28 @@ def _table(values: dict[str, object]) -> list[str]:
     return [f"{key} = {_value(value)}" for key, value in values.items() if value not in (None, "", [])]
 
 
-def to_toml(draft: Draft) -> str:
+def to_toml(draft: Draft, lang: str = "vi") -> str:
     """The profile as commented TOML: each value says the line it was taken from."""
+    words = labels("profile_toml", lang)
     profile, origins = draft.profile, draft.origins
-    data = profile.model_dump(mode="python", exclude_defaults=False)
-    out = [
-        "# Generated by `tcdlcl profile new` from a request letter and its outline.",
-        "# Review the titles and aliases (key phrases a heading may use instead of the title),",
-        "# then check reports with `tcdlcl check --profile FILE.toml`.",
-        "",
-        *_table({k: data[k] for k in ("id", "name", "description")}),
-    ]
-    if "doc_type" in origins:
-        out.append(f"# {origins['doc_type']}")
-    out += [f"doc_type = {_value(profile.doc_type)}", "", "[request]"]
-    for key in ("request", "deadline"):
-        if key in origins:
-            out.append(f"# {key}: {origins[key]}")
-    out += _table(data["request"])
+    data = profile.model_dump(mode="python")
+
+    def note(key: str, label: str = "") -> list[str]:
+        if key not in origins:
+            return []
+        kind, line = origins[key]
+        return [f"# {label}{words['from_' + kind].format(line=line)}"]
+
+    out = [f"# {line}" for line in words["header"]]
+    out += ["", *_table({k: data[k] for k in ("id", "name", "description")})]
+    out += [*note("doc_type"), f"doc_type = {_value(profile.doc_type)}", "", "[request]"]
+    out += [*note("request"), *note("deadline", words["deadline"] + ": "), *_table(data["request"])]
     for citation in data["required_citations"]:
-        out += ["", "[[required_citations]]"]
-        if f"citation:{citation['symbol']}" in origins:
-            out.append(f"# {origins['citation:' + citation['symbol']]}")
-        out += _table(citation)
+        out += ["", "[[required_citations]]", *note(f"citation:{citation['symbol']}"), *_table(citation)]
     for recipient in data["required_recipients"]:
-        out += ["", "[[required_recipients]]"]
-        if "recipient" in origins:
-            out.append(f"# {origins['recipient']}")
-        out += _table(recipient)
+        out += ["", "[[required_recipients]]", *note("recipient"), *_table(recipient)]
     for section in data["sections"]:
-        out += ["", "[[sections]]"]
-        if f"section:{section['id']}" in origins:
-            out.append(f"# {origins['section:' + section['id']]}")
-        if not section["required"]:
-            section["required"] = False
-        else:
-            del section["required"]
-        out += _table(section)
+        if section["required"]:
+            del section["required"]  # the default; only "required = false" is written
+        out += ["", "[[sections]]", *note(f"section:{section['id']}"), *_table(section)]
     return "\n".join(out) + "\n"

@@ -289,7 +289,7 @@ def _cmd_profile_new(args: argparse.Namespace) -> int:
         print(f"tcdlcl: {profile_error_message(error.code, args.lang, **params)}", file=sys.stderr)
         return EXIT_USAGE
     with atomic_output(Path(args.output)) as stream:
-        stream.write(to_toml(draft))
+        stream.write(to_toml(draft, args.lang))
     words = labels("profile", args.lang)
     count = len(draft.profile.sections)
     print(words["written"].format(id=draft.profile.id, count=count, path=args.output))
