@@ -66,13 +66,17 @@ def test_the_3078_profile_built_from_letter_and_outline_judges_like_cv3078(repor
     by_hand, built = check(parsed, "cv3078"), check(parsed, _generated_3078())
 
     def compared(findings: list) -> list[tuple[str, str]]:
-        return sorted((f.code, json.dumps(f.params, sort_keys=True)) for f in findings if f.code in COMPARED)
+        return sorted(
+            (f.code, json.dumps(f.params, sort_keys=True)) for f in findings if f.code in COMPARED
+        )
 
     assert built.missing_sections == by_hand.missing_sections
     assert compared(built.findings) == compared(by_hand.findings)
 
 
-@pytest.mark.parametrize(("name", "answer"), _answers(), ids=lambda v: v if isinstance(v, str) else v.name)
+@pytest.mark.parametrize(
+    ("name", "answer"), _answers(), ids=lambda v: v if isinstance(v, str) else v.name
+)
 def test_missing_sections_of_each_answer_are_the_truth(name: str, answer: Path) -> None:
     if name in NOT_READ_YET:
         pytest.xfail("parsing/outline.py reads no A./B./C. part headings yet")
@@ -111,7 +115,9 @@ def test_aliases_without_fillers_with_synonyms_and_distinct_among_siblings() -> 
     assert {"hạn chế", "khó khăn, vướng mắc"} <= set(derive_aliases("Tồn tại, hạn chế"))
     assert {"đề xuất", "đề nghị"} <= set(derive_aliases("Kiến nghị"))
     assert "nhiệm vụ" not in derive_aliases("Nhiệm vụ, giải pháp năm 2026")  # too general
-    assert "tổ chức bộ máy" in derive_aliases("Cải cách tổ chức bộ máy", "Nhiệm vụ cải cách hành chính")
+    assert "tổ chức bộ máy" in derive_aliases(
+        "Cải cách tổ chức bộ máy", "Nhiệm vụ cải cách hành chính"
+    )
     profile = _built("nong-nghiep-thiet-hai")
     assert "thiệt hại" not in profile.section("I.1").aliases  # every sibling says it
     assert "cây lúa" in profile.section("I.1").aliases
@@ -123,7 +129,7 @@ def test_the_written_toml_round_trips_and_says_where_each_value_came_from(tmp_pa
     path.write_text(to_toml(draft), "utf-8")
     assert load_profile(path) == draft.profile
     text = path.read_text("utf-8")
-    assert "# lấy từ đề cương, dòng 4\nid = \"I\"" in text
+    assert '# lấy từ đề cương, dòng 4\nid = "I"' in text
     assert "# hạn nộp: lấy từ công văn, dòng 11" in text
     assert "from the outline, line 4" in to_toml(draft, "en")
 
@@ -146,7 +152,8 @@ def test_user_profile_folder(tmp_path: Path, monkeypatch, capsys) -> None:
     folder = tmp_path / "tcdlcl" / "profiles"
     assert main([
         "profile", "new", str(REQUESTS / "ubnd-cchc" / "de-cuong.txt"), "--request",
-        str(REQUESTS / "ubnd-cchc" / "letter.txt"), "--id", "cchc2025", "-o", str(folder / "x.toml"),
+        str(REQUESTS / "ubnd-cchc" / "letter.txt"), "--id", "cchc2025",
+        "-o", str(folder / "x.toml"),
         "--no-cache",
     ]) == 0  # fmt: skip
     capsys.readouterr()
@@ -154,7 +161,22 @@ def test_user_profile_folder(tmp_path: Path, monkeypatch, capsys) -> None:
     assert "cchc2025\t" in capsys.readouterr().out
     assert load_profile("cchc2025").request.symbol == "7125/UBND-NC"
     answer = REQUESTS / "ubnd-cchc" / "duc-pho-thieu-muc.txt"
-    assert main(["check", "--profile", "cchc2025", "--format", "json", "--no-cache", "-j", "1", str(answer)]) == 1
+    assert (
+        main(
+            [
+                "check",
+                "--profile",
+                "cchc2025",
+                "--format",
+                "json",
+                "--no-cache",
+                "-j",
+                "1",
+                str(answer),
+            ]
+        )
+        == 1
+    )
     assert json.loads(capsys.readouterr().out)[0]["missing_sections"] == ["1.2", "2.4", "4"]
 
 
@@ -168,3 +190,9 @@ def test_profile_show_and_test(capsys) -> None:
     out = capsys.readouterr().out
     assert "  IV  Kiến nghị, đề xuất: MISSING" in out
     assert "III.2  Hạn chế: matched «2. Hạn chế» (by phrase «Hạn chế», score 100)" in out
+
+
+def test_an_outline_alone_names_its_request_in_its_preamble() -> None:
+    profile = build_draft(CV3078 / "outline.txt").profile
+    assert (profile.request.symbol, str(profile.request.date)) == ("3078/SKHCN-TĐC", "2025-11-25")
+    assert [s.id for s in profile.sections] == [s.id for s in _generated_3078().sections]

@@ -170,7 +170,9 @@ def load_profile(name_or_path: str | Path | Profile) -> Profile:
     if own is not None:
         return load_profile(own[1])
     known = ", ".join(sorted([*bundled_profiles(), *user_profiles()]))
-    raise ProfileError(f"unknown profile {name_or_path!r} (known: {known}; own profiles: {user_profile_dir()})")
+    raise ProfileError(
+        f"unknown profile {name_or_path!r} (known: {known}; own profiles: {user_profile_dir()})"
+    )
 
 
 def _parse(text: str, origin: str) -> Profile:

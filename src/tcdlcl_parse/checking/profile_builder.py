@@ -33,11 +33,15 @@ _PARENTHESIS_END_RE = re.compile(r"\s*\(([^()]*)\)\.?\s*$")
 _YEAR_RE = re.compile(r"\s*\bnăm\s+(\d{4})\b", re.IGNORECASE)
 _CLOSING_RE = re.compile(r"^(?:nơi nhận|trên đây|(?:tm|kt|tl|tuq)\.\s)", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"^(?:V/v|Về việc)\s+(?P<subject>.+)$", re.IGNORECASE)
-_ASKED_ABOUT_RE = re.compile(r"(?:V/v|báo cáo (?:kết quả|tình hình|việc)?\s*(?:thực hiện|triển khai))", re.IGNORECASE)
+_ASKED_ABOUT_RE = re.compile(
+    r"(?:V/v|báo cáo (?:kết quả|tình hình|việc)?\s*(?:thực hiện|triển khai))", re.IGNORECASE
+)
 _ASKED_ABOUT_REACH = 80
 _PLACE_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)\s")
 _HEADER_CELL_SPLIT_RE = re.compile(r"\s{3,}|\t")
 _NATIONAL_RE = re.compile(r"cong hoa|doc lap|dang cong san")
+# Guidance that asks for figures: done claims with a quantity (finding Q001).
+_FIGURES = EvidenceSpec(min_claims=1, status=["done"], with_quantity=True)
 _PARAGRAPH_GUIDANCE_RE = re.compile(r"^\((?P<text>.+)\)\.?$", re.DOTALL)
 
 
@@ -55,7 +59,9 @@ class Draft:
     """A profile and, for each of its values, where it came from."""
 
     profile: Profile
-    origins: dict[str, tuple[str, int]] = field(default_factory=dict)  # "section:II.1" → ("outline", 12)
+    origins: dict[str, tuple[str, int]] = field(
+        default_factory=dict
+    )  # "section:II.1" → ("outline", 12)
 
 
 # ---------------------------------------------------------------- reading the outline
@@ -88,7 +94,9 @@ def _head(text: str) -> str:
     """The text before its qualifier: "nguồn nhân lực trong lĩnh vực …" → "nguồn nhân lực"."""
     lowered = text.lower()
     cuts = [
-        m.start() for q in word_list("tu-noi-tieu-de.txt") for m in re.finditer(rf" {q}(?!\w)", lowered)
+        m.start()
+        for q in word_list("tu-noi-tieu-de.txt")
+        for m in re.finditer(rf" {q}(?!\w)", lowered)
     ]
     return text[: min(cuts)].strip(" ,") if cuts else text
 
@@ -98,8 +106,8 @@ def _split(text: str) -> list[str]:
 
 
 def _without_parent_words(text: str, parent_title: str) -> str:
-    """"cải cách tổ chức bộ máy" under "… nhiệm vụ cải cách hành chính" → "tổ chức bộ máy":
-    the parent's heading already says the first words."""
+    """Without the first words the parent's heading already says: "cải cách tổ chức bộ máy"
+    under "… nhiệm vụ cải cách hành chính" → "tổ chức bộ máy"."""
     words = text.split()
     parent = f" {parent_title.lower()} "
     for count in (2, 1):
@@ -109,7 +117,7 @@ def _without_parent_words(text: str, parent_title: str) -> str:
 
 
 def _abbreviated(text: str, group: tuple[str, ...]) -> list[str]:
-    """"nhiệm vụ cải cách hành chính" → "nhiệm vụ CCHC" when the group has an abbreviation."""
+    """Variants with the group's abbreviation: "nhiệm vụ cải cách hành chính" → "nhiệm vụ CCHC"."""
     short = [member for member in group if member.isupper()]
     if not short:
         return []
@@ -164,7 +172,7 @@ def derive_aliases(title: str, parent_title: str = "") -> list[str]:
 
 def _title_and_notes(title: str) -> tuple[str, list[str]]:
     """The heading's title without its trailing parentheses, and what they said."""
-    notes = []
+    notes: list[str] = []
     while match := _PARENTHESIS_END_RE.search(title):
         notes.insert(0, match.group(1).strip())
         title = title[: match.start()].rstrip()
@@ -227,12 +235,15 @@ def _outline_regions(document: SourceDocument) -> Regions | None:
             return None
         start = find_regions(document).content_start
     closing = next(
-        (i for i in range(start, len(lines)) if _CLOSING_RE.match(lines[i].text.strip())), len(lines)
+        (i for i in range(start, len(lines)) if _CLOSING_RE.match(lines[i].text.strip())),
+        len(lines),
     )
     return Regions(type_line=None, content_start=start, closing_start=closing, ending_sentence=None)
 
 
-def _sections(document: SourceDocument, draft_origins: dict[str, tuple[str, int]], where: str) -> list[SectionSpec]:
+def _sections(
+    document: SourceDocument, draft_origins: dict[str, tuple[str, int]], where: str
+) -> list[SectionSpec]:
     regions = _outline_regions(document)
     outline = parse_sections(document, regions) if regions is not None else []
     specs: list[SectionSpec] = []
@@ -257,7 +268,7 @@ def _sections(document: SourceDocument, draft_origins: dict[str, tuple[str, int]
                     aliases=derive_aliases(title, parent_title),
                     required=not _is_optional(notes),
                     description=description,
-                    evidence=EvidenceSpec() if _asks_for_figures(description) else None,
+                    evidence=_FIGURES if _asks_for_figures(description) else None,
                 )
             )
             draft_origins[f"section:{section_id}"] = (where, _line_number(document, node.start))
@@ -278,7 +289,9 @@ def _distinct_among_siblings(specs: list[SectionSpec]) -> list[SectionSpec]:
     for spec in specs:
         siblings = [s for s in specs if s.parent == spec.parent and s.id != spec.id]
         said = [f" {_match_key(s.title)} " for s in siblings]
-        kept = [alias for alias in spec.aliases if not any(f" {_match_key(alias)} " in p for p in said)]
+        kept = [
+            alias for alias in spec.aliases if not any(f" {_match_key(alias)} " in p for p in said)
+        ]
         out.append(spec.model_copy(update={"aliases": kept}))
     return out
 
@@ -324,7 +337,7 @@ def _abbreviations(name: str) -> list[str]:
 
 
 def _place(cells: list[tuple[str, int]]) -> str:
-    """"UBND TỈNH QUẢNG NGÃI" → "tỉnh Quảng Ngãi" (the superior's place, if any)."""
+    """The superior's place, if any: "UBND TỈNH QUẢNG NGÃI" → "tỉnh Quảng Ngãi"."""
     for cell, _ in cells:
         match = re.search(r"\b(TỈNH|THÀNH PHỐ)\s+(.+)$", cell)
         if match:
@@ -340,7 +353,9 @@ def _document_kind(citation: Citation) -> str:
     return citation.type_code
 
 
-def _letter(document: SourceDocument, profile: dict[str, object], origins: dict[str, tuple[str, int]]) -> None:
+def _letter(
+    document: SourceDocument, profile: dict[str, object], origins: dict[str, tuple[str, int]]
+) -> None:
     metadata = parse_metadata(document)
     if metadata.symbol is None or metadata.date is None:
         raise ProfileBuildError("no-request-header")
@@ -372,7 +387,9 @@ def _letter(document: SourceDocument, profile: dict[str, object], origins: dict[
     if asked:
         profile["doc_type"] = type_names()[ascii_key("báo cáo")]
         origins["doc_type"] = ("letter", _line_number(document, asked.start()))
-    subject = next((m for line in document.lines[:12] if (m := _SUBJECT_RE.match(line.text.strip()))), None)
+    subject = next(
+        (m for line in document.lines[:12] if (m := _SUBJECT_RE.match(line.text.strip()))), None
+    )
     if subject:
         text = subject.group("subject").strip()
         profile["name"] = f"{text[:1].upper()}{text[1:]} (Công văn {metadata.symbol})"
@@ -388,7 +405,9 @@ def _deadline(document: SourceDocument) -> tuple[dt.date, int] | None:
     return None
 
 
-def _asked_about(document: SourceDocument, origins: dict[str, tuple[str, int]], place: str) -> list[dict[str, object]]:
+def _asked_about(
+    document: SourceDocument, origins: dict[str, tuple[str, int]], place: str
+) -> list[dict[str, object]]:
     """The documents the report is asked about: cited right after "V/v …" or "báo cáo kết quả
     thực hiện …"."""
     starts = [m.end() for m in _ASKED_ABOUT_RE.finditer(document.text)]
@@ -429,21 +448,38 @@ def _read(source: Source, options: ReadOptions | None) -> SourceDocument:
     return source if isinstance(source, SourceDocument) else read(source, None, options)
 
 
-def _preamble_request(document: SourceDocument, profile: dict[str, object], origins: dict[str, tuple[str, int]]) -> None:
+def _preamble_request(
+    document: SourceDocument, profile: dict[str, object], origins: dict[str, tuple[str, int]]
+) -> None:
     """Without a letter: the request named at the top of the outline ("Kèm theo Công văn số …")."""
     regions = _outline_regions(document)
-    stop = document.lines[regions.content_start + 3].end if regions and regions.content_start + 3 < len(document.lines) else len(document.text)
-    for citation in extract_citations(document.text[:stop]):
-        if citation.date:
-            profile["request"] = {"symbol": citation.symbol, "date": dt.date.fromisoformat(citation.date)}
-            profile["required_citations"] = [
-                {"symbol": citation.symbol, "doc_type": _document_kind(citation),
-                 "date": dt.date.fromisoformat(citation.date)}
-            ]  # fmt: skip
-            line = _line_number(document, citation.mentions[0].start)
-            origins["request"] = origins[f"citation:{citation.symbol}"] = ("outline", line)
-            return
-    raise ProfileBuildError("no-request")
+    headings = parse_sections(document, regions) if regions is not None else []
+    preamble = document.text[: headings[0].start if headings else len(document.text)]
+    dated = [c for c in extract_citations(preamble) if c.date]
+    if not dated:
+        raise ProfileBuildError("no-request")
+    attached = re.search(r"kèm theo", preamble, re.IGNORECASE)
+    # "(Kèm theo Công văn số …)" names the request; the others are what it asks about.
+    request = next(
+        (c for c in dated if attached and c.mentions[0].start > attached.end()), dated[0]
+    )
+    dated.remove(request)
+    profile["request"] = {
+        "symbol": request.symbol,
+        "date": dt.date.fromisoformat(str(request.date)),
+    }
+    profile["required_citations"] = [
+        {
+            "symbol": c.symbol,
+            "doc_type": _document_kind(c),
+            "date": dt.date.fromisoformat(str(c.date)),
+        }
+        for c in (request, *dated)
+    ]
+    for citation in (request, *dated):
+        line = _line_number(document, citation.mentions[0].start)
+        origins[f"citation:{citation.symbol}"] = ("outline", line)
+    origins["request"] = origins[f"citation:{request.symbol}"]
 
 
 def build_draft(
@@ -460,7 +496,9 @@ def build_draft(
     same = request is outline or str(request) == str(outline)
     if request is None and parse_metadata(outline_document).symbol is not None:
         same = True  # the letter itself, its outline written in its body
-    letter = outline_document if same else (_read(request, options) if request is not None else None)
+    letter = (
+        outline_document if same else (_read(request, options) if request is not None else None)
+    )
     where = "letter" if letter is outline_document else "outline"
     sections = _sections(outline_document, origins, where)
     if not sections:
@@ -502,7 +540,9 @@ def _value(value: object) -> str:
 
 
 def _table(values: dict[str, object]) -> list[str]:
-    return [f"{key} = {_value(value)}" for key, value in values.items() if value not in (None, "", [])]
+    return [
+        f"{key} = {_value(value)}" for key, value in values.items() if value not in (None, "", [])
+    ]
 
 
 def to_toml(draft: Draft, lang: str = "vi") -> str:
@@ -522,7 +562,12 @@ def to_toml(draft: Draft, lang: str = "vi") -> str:
     out += [*note("doc_type"), f"doc_type = {_value(profile.doc_type)}", "", "[request]"]
     out += [*note("request"), *note("deadline", words["deadline"] + ": "), *_table(data["request"])]
     for citation in data["required_citations"]:
-        out += ["", "[[required_citations]]", *note(f"citation:{citation['symbol']}"), *_table(citation)]
+        out += [
+            "",
+            "[[required_citations]]",
+            *note(f"citation:{citation['symbol']}"),
+            *_table(citation),
+        ]
     for recipient in data["required_recipients"]:
         out += ["", "[[required_recipients]]", *note("recipient"), *_table(recipient)]
     for section in data["sections"]:

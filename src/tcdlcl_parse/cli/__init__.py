@@ -132,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_profile_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_profile_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     profile_cmd = commands.add_parser(
         "profile", help="build a profile from a request letter and its outline, show or test it"
     )
@@ -140,7 +140,9 @@ def _add_profile_command(commands: argparse._SubParsersAction[argparse.ArgumentP
     new = actions.add_parser("new", help="build a profile from an outline (and its letter)")
     new.add_argument("outline", metavar="OUTLINE", help="the outline (or the letter containing it)")
     new.add_argument("--request", metavar="LETTER", help="the request letter (.pdf, .docx, text)")
-    new.add_argument("--id", dest="profile_id", metavar="ID", help="profile id (default: cv + number)")
+    new.add_argument(
+        "--id", dest="profile_id", metavar="ID", help="profile id (default: cv + number)"
+    )
     new.add_argument("--output", "-o", required=True, metavar="FILE.toml", help="where to write it")
     _add_reading_options(new)
     new.set_defaults(handler=_cmd_profile_new)

@@ -95,9 +95,13 @@ def render_profile_tree(profile: Profile, lang: str = "vi") -> str:
     words = labels("profile", lang)
     request = profile.request
     deadline = f", {words['deadline']} {request.deadline}" if request.deadline else ""
-    out = [f"{profile.id}\t{profile.name}", f"{words['request']}: {request.symbol} ({request.date}{deadline})"]
+    out = [
+        f"{profile.id}\t{profile.name}",
+        f"{words['request']}: {request.symbol} ({request.date}{deadline})",
+    ]
     if profile.required_citations:
-        out.append(f"{words['citations']}: " + ", ".join(c.symbol for c in profile.required_citations))
+        symbols = ", ".join(c.symbol for c in profile.required_citations)
+        out.append(f"{words['citations']}: {symbols}")
     for recipient in profile.required_recipients:
         aliases = f" ({', '.join(recipient.aliases)})" if recipient.aliases else ""
         out.append(f"{words['recipients']}: {recipient.name}{aliases}")
@@ -107,7 +111,8 @@ def render_profile_tree(profile: Profile, lang: str = "vi") -> str:
         marks = ([words["optional"]] if not section.required else []) + (
             [words["evidence"]] if section.evidence else []
         )
-        out.append(f"{indent}{section.id}  {section.title}" + (f"  [{', '.join(marks)}]" if marks else ""))
+        flags = f"  [{', '.join(marks)}]" if marks else ""
+        out.append(f"{indent}{section.id}  {section.title}{flags}")
         if section.aliases:
             out.append(f"{indent}    {words['aliases']}: " + "; ".join(section.aliases))
         if section.description:
@@ -115,7 +120,9 @@ def render_profile_tree(profile: Profile, lang: str = "vi") -> str:
     return "\n".join(out) + "\n"
 
 
-def render_profile_test(source: str, result: CheckResult, profile: Profile, lang: str = "vi") -> str:
+def render_profile_test(
+    source: str, result: CheckResult, profile: Profile, lang: str = "vi"
+) -> str:
     """``tcdlcl profile test``: for each profile section, the heading that matched and why."""
     words = labels("profile", lang)
     out = [source]
@@ -128,8 +135,7 @@ def render_profile_test(source: str, result: CheckResult, profile: Profile, lang
             continue
         number = f"{found.number}. " if found.number else ""
         merged = f"; {words['merged']} {', '.join(found.merged_with)}" if found.merged_with else ""
-        out.append(
-            f"{indent}{section.id}  {section.title}: {words['matched']} «{number}{found.heading}» "
-            f"({words['phrase']} «{found.phrase}», {words['score']} {found.score:g}{merged})"
-        )
+        why = f"{words['phrase']} «{found.phrase}», {words['score']} {found.score:g}{merged}"
+        heading = f"«{number}{found.heading}»"
+        out.append(f"{indent}{section.id}  {section.title}: {words['matched']} {heading} ({why})")
     return "\n".join(out) + "\n"
