@@ -51,12 +51,20 @@ def _answers() -> list[tuple[str, Path]]:
     ]
 
 
+# Where the built profile differs from cv3078 and the truth file sides with the built one:
+# "2. Phân công thực hiện" is I.2 (truth), found by the alias "phân công" cv3078 lacks.
+BETTER_THAN_CV3078 = {"nghia-ky-table-cells-vague": {"I.2"}}
+
+
 def _corpus_reports() -> list[Path]:
+    """Every report of corpora/ but the set-aside one; PDFs of forms/ and scans are left to a
+    manual run (OCR takes a minute a file on this machine)."""
+    folders = ("seed", "synthetic", "encodings", "real", "forms")
     return sorted(
         path
-        for folder in ("seed", "synthetic")
+        for folder in folders
         for path in (ROOT / "corpora" / folder).iterdir()
-        if path.suffix in (".txt", ".docx", ".pdf")
+        if path.suffix in (".txt", ".docx") or (path.suffix == ".pdf" and folder != "forms")
     )
 
 
@@ -70,7 +78,8 @@ def test_the_3078_profile_built_from_letter_and_outline_judges_like_cv3078(repor
             (f.code, json.dumps(f.params, sort_keys=True)) for f in findings if f.code in COMPARED
         )
 
-    assert built.missing_sections == by_hand.missing_sections
+    better = BETTER_THAN_CV3078.get(report.name.split(".")[0], set())
+    assert built.missing_sections == [s for s in by_hand.missing_sections if s not in better]
     assert compared(built.findings) == compared(by_hand.findings)
 
 

@@ -148,6 +148,9 @@ def derive_aliases(title: str, parent_title: str = "") -> list[str]:
             candidates += [tail, *(_strip_fillers(part) for part in _split(tail))]
     if len(parts) > 1:
         candidates.append(", ".join(parts[:2]))
+    purpose = re.search(r"\s(?:để|nhằm)\s+(.+)$", base)
+    if purpose:  # "… đề án để thúc đẩy năng suất, chất lượng" → "năng suất, chất lượng"
+        candidates.append(_strip_fillers(purpose.group(1)))
     if parent_title:
         candidates += [_without_parent_words(c, parent_title) for c in list(candidates)]
     for candidate in list(candidates):
@@ -284,14 +287,20 @@ def _match_key(text: str) -> str:
 
 def _distinct_among_siblings(specs: list[SectionSpec]) -> list[SectionSpec]:
     """An alias that a sibling's title also says would let one heading satisfy both sections:
-    it is dropped ("thiệt hại" for two "Thiệt hại đối với …" sections)."""
+    it is dropped ("thiệt hại" for two "Thiệt hại đối với …" sections). So is a parent's alias
+    that one child alone says ("chỉ đạo" for "Công tác chỉ đạo và triển khai" over "Chỉ đạo,
+    phân công"); said by several children, it is their common theme and stays."""
     out = []
     for spec in specs:
-        siblings = [s for s in specs if s.parent == spec.parent and s.id != spec.id]
-        said = [f" {_match_key(s.title)} " for s in siblings]
-        kept = [
-            alias for alias in spec.aliases if not any(f" {_match_key(alias)} " in p for p in said)
-        ]
+        siblings = [f" {_match_key(s.title)} " for s in specs if s.parent == spec.parent]
+        siblings.remove(f" {_match_key(spec.title)} ")
+        children = [f" {_match_key(s.title)} " for s in specs if s.parent == spec.id]
+
+        def clashes(alias: str) -> bool:
+            key = f" {_match_key(alias)} "
+            return any(key in t for t in siblings) or sum(key in t for t in children) == 1
+
+        kept = [alias for alias in spec.aliases if not clashes(alias)]
         out.append(spec.model_copy(update={"aliases": kept}))
     return out
 
