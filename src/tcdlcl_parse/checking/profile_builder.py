@@ -285,6 +285,11 @@ def _match_key(text: str) -> str:
     return " ".join(ascii_key(text).replace(",", " ").split())
 
 
+def _clashes(alias: str, siblings: list[str], children: list[str]) -> bool:
+    key = f" {_match_key(alias)} "
+    return any(key in title for title in siblings) or sum(key in title for title in children) == 1
+
+
 def _distinct_among_siblings(specs: list[SectionSpec]) -> list[SectionSpec]:
     """An alias that a sibling's title also says would let one heading satisfy both sections:
     it is dropped ("thiệt hại" for two "Thiệt hại đối với …" sections). So is a parent's alias
@@ -296,11 +301,7 @@ def _distinct_among_siblings(specs: list[SectionSpec]) -> list[SectionSpec]:
         siblings.remove(f" {_match_key(spec.title)} ")
         children = [f" {_match_key(s.title)} " for s in specs if s.parent == spec.id]
 
-        def clashes(alias: str) -> bool:
-            key = f" {_match_key(alias)} "
-            return any(key in t for t in siblings) or sum(key in t for t in children) == 1
-
-        kept = [alias for alias in spec.aliases if not clashes(alias)]
+        kept = [alias for alias in spec.aliases if not _clashes(alias, siblings, children)]
         out.append(spec.model_copy(update={"aliases": kept}))
     return out
 
