@@ -205,3 +205,24 @@ def test_an_outline_alone_names_its_request_in_its_preamble() -> None:
     profile = build_draft(CV3078 / "outline.txt").profile
     assert (profile.request.symbol, str(profile.request.date)) == ("3078/SKHCN-TĐC", "2025-11-25")
     assert [s.id for s in profile.sections] == [s.id for s in _generated_3078().sections]
+
+
+def test_a_docx_outline_with_guidance_in_italics(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("ĐỀ CƯƠNG BÁO CÁO")
+    document.add_paragraph("(Kèm theo Công văn số 2964/SYT-NVY ngày 03/12/2025 của Sở Y tế)")
+    document.add_paragraph("I. KẾT QUẢ KIỂM TRA")
+    document.add_paragraph("1. Công tác kiểm tra")
+    guidance = document.add_paragraph()
+    guidance.add_run("Nêu số cuộc kiểm tra, số cơ sở được kiểm tra theo loại hình.").italic = True
+    document.add_paragraph("2. Xử lý vi phạm (nếu có)")
+    document.add_paragraph("II. KIẾN NGHỊ")
+    path = tmp_path / "de-cuong.docx"
+    document.save(str(path))
+    profile = build_draft(path).profile
+    assert [s.id for s in profile.sections] == ["I", "I.1", "I.2", "II"]
+    assert profile.section("I.1").description.startswith("Nêu số cuộc kiểm tra")
+    assert profile.section("I.1").evidence is not None
+    assert not profile.section("I.2").required and profile.section("I.2").title == "Xử lý vi phạm"
+    assert profile.request.symbol == "2964/SYT-NVY"
