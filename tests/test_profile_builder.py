@@ -11,7 +11,12 @@ import pytest
 import tcdlcl_parse
 from tcdlcl_parse.checking.checker import check
 from tcdlcl_parse.checking.profile import Profile, load_profile
-from tcdlcl_parse.checking.profile_builder import build_draft, derive_aliases, to_toml
+from tcdlcl_parse.checking.profile_builder import (
+    ProfileBuildError,
+    build_draft,
+    derive_aliases,
+    to_toml,
+)
 from tcdlcl_parse.cli import main
 from tcdlcl_parse.parsing.report import parse
 
@@ -148,12 +153,27 @@ def test_library_export() -> None:
     assert profile == _generated_3078()
 
 
-def test_profile_new_on_a_letter_without_outline_writes_nothing(tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize("name", ["cv3078", "nong-nghiep-thiet-hai", "y-te-attp", "ubnd-cchc"])
+def test_profile_new_on_a_letter_without_outline_writes_nothing(
+    name: str, tmp_path: Path, capsys
+) -> None:
     output = tmp_path / "p.toml"
-    assert main(["profile", "new", str(CV3078 / "letter.txt"), "-o", str(output)]) == 2
+    assert main(["profile", "new", str(REQUESTS / name / "letter.txt"), "-o", str(output)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "đề cương" in err
     assert not output.exists()
+
+
+def test_numbered_paragraphs_of_a_letter_are_no_outline(tmp_path: Path) -> None:
+    """The CCHC letter numbers its instructions ("1. Nội dung báo cáo: …"): run-in labels."""
+    letter = (REQUESTS / "ubnd-cchc" / "letter.txt").read_text("utf-8")
+    unattached = letter.replace("theo Đề cương kèm theo Công văn này", "theo hướng dẫn")
+    assert unattached != letter
+    path = tmp_path / "letter.txt"
+    path.write_text(unattached, "utf-8")
+    with pytest.raises(ProfileBuildError) as error:
+        build_draft(path)
+    assert error.value.code == "no-outline"
 
 
 def test_user_profile_folder(tmp_path: Path, monkeypatch, capsys) -> None:

@@ -21,7 +21,7 @@ from ..parsing.citations import extract_citations
 from ..parsing.dates import find_dates
 from ..parsing.header import parse_metadata
 from ..parsing.outline import parse_sections
-from ..parsing.reference import issuer_names, type_names
+from ..parsing.reference import issuer_names, type_codes_by_name, type_names
 from ..parsing.regions import Regions, find_regions
 from ..reading import ReadOptions, read
 from ..vocabulary import word_list
@@ -37,6 +37,8 @@ _ASKED_ABOUT_RE = re.compile(
     r"(?:V/v|báo cáo (?:kết quả|tình hình|việc)?\s*(?:thực hiện|triển khai))", re.IGNORECASE
 )
 _ASKED_ABOUT_REACH = 80
+# "theo Đề cương gửi kèm", "Đề cương đính kèm", "(Đề cương kèm theo)": outline in another file.
+_ATTACHED_RE = re.compile(r"de cuong (?:(?:gui|dinh) )?kem")
 _PLACE_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)\s")
 _HEADER_CELL_SPLIT_RE = re.compile(r"\s{3,}|\t")
 _NATIONAL_RE = re.compile(r"cong hoa|doc lap|dang cong san")
@@ -223,18 +225,25 @@ def _outline_regions(document: SourceDocument) -> Regions | None:
     sau:", or the whole document when it is an outline alone (no letter header)."""
     lines = document.lines
     openers = _keys("tu-mo-de-cuong.txt")
-    start = None
-    for index, line in enumerate(lines):
-        key = ascii_key(line.text.strip())
-        if key.startswith(openers[0]) and len(key) <= 40:  # the title "ĐỀ CƯƠNG BÁO CÁO"
-            start = index + 1
-            break
-        if key.endswith(":") and any(key.rstrip(":").rstrip().endswith(o) for o in openers[1:]):
-            start = index + 1
-            break
+    keys = [ascii_key(line.text.strip()) for line in lines]
+    # The title "ĐỀ CƯƠNG BÁO CÁO", a short line.
+    start = next(
+        (i + 1 for i, key in enumerate(keys) if key.startswith(openers[0]) and len(key) <= 40), None
+    )
+    if start is None and _ATTACHED_RE.search(ascii_key(document.text)):
+        return None  # "theo Đề cương gửi kèm": the outline is another file
+    if start is None:
+        start = next(
+            (
+                i + 1
+                for i, key in enumerate(keys)
+                if key.endswith(":") and any(key[:-1].rstrip().endswith(o) for o in openers[1:])
+            ),
+            None,
+        )
     if start is None:
         metadata = parse_metadata(document)
-        if metadata.symbol is not None or any("kinh gui" in ascii_key(x.text) for x in lines):
+        if metadata.symbol is not None or any("kinh gui" in key for key in keys):
             return None
         start = find_regions(document).content_start
     closing = next(
@@ -249,6 +258,8 @@ def _sections(
 ) -> list[SectionSpec]:
     regions = _outline_regions(document)
     outline = parse_sections(document, regions) if regions is not None else []
+    if all(document.text[node.end : node.end + 1] == ":" for node in outline):
+        outline = []  # "1. Nội dung báo cáo: …" — numbered paragraphs of a letter, no outline
     specs: list[SectionSpec] = []
 
     def visit(nodes: list[Section], parent: str | None, parent_title: str = "") -> None:
@@ -356,11 +367,18 @@ def _place(cells: list[tuple[str, int]]) -> str:
 
 
 def _document_kind(citation: Citation) -> str:
+    """The type name of a cited document: as written, else from its symbol's type code (none,
+    or CV, is a công văn)."""
     if citation.doc_type:
         return citation.doc_type
-    if citation.type_code in (None, "CV"):
-        return "Công văn"
-    return citation.type_code
+    names = {code: name for name, codes in type_codes_by_name().items() for code in codes}
+    name = names.get(citation.type_code or "CV", "cong van")
+    return type_names().get(name, citation.type_code or "")
+
+
+def _own_kind(symbol: str) -> str:
+    found = extract_citations(f"số {symbol}")
+    return _document_kind(found[0]) if found else type_names()["cong van"]
 
 
 def _letter(
@@ -383,7 +401,7 @@ def _letter(
         request["deadline"] = deadline[0]
         origins["deadline"] = ("letter", deadline[1])
     profile["request"] = request
-    own_kind = "Công văn"
+    own_kind = _own_kind(metadata.symbol)
     profile["required_citations"] = [
         {"symbol": metadata.symbol, "doc_type": own_kind, "date": request["date"],
          "issuer": f"{issuer} {place}".strip()},
@@ -397,12 +415,15 @@ def _letter(
     if asked:
         profile["doc_type"] = type_names()[ascii_key("báo cáo")]
         origins["doc_type"] = ("letter", _line_number(document, asked.start()))
-    subject = next(
+    found = next(
         (m for line in document.lines[:12] if (m := _SUBJECT_RE.match(line.text.strip()))), None
     )
-    if subject:
-        text = subject.group("subject").strip()
-        profile["name"] = f"{text[:1].upper()}{text[1:]} (Công văn {metadata.symbol})"
+    if found:
+        text = found.group("subject").strip()
+        names = labels("profile_toml", "vi")  # a profile's name is Vietnamese, as its titles
+        profile["name"] = names["name"].format(
+            subject=f"{text[:1].upper()}{text[1:]}", kind=own_kind, symbol=metadata.symbol
+        )
 
 
 def _deadline(document: SourceDocument) -> tuple[dt.date, int] | None:
@@ -520,8 +541,13 @@ def build_draft(
         _preamble_request(outline_document, data, origins)
     symbol = str(data["request"]["symbol"])  # type: ignore[index]
     number = symbol.split("/", 1)[0].split("-", 1)[0]
-    data.setdefault("name", f"Báo cáo trả lời văn bản số {symbol}")
-    data["id"] = profile_id or f"cv{number}"
+    kind = _own_kind(symbol).lower()
+    data.setdefault(
+        "name", labels("profile_toml", "vi")["name_fallback"].format(kind=kind, symbol=symbol)
+    )
+    found = extract_citations(f"số {symbol}")
+    prefix = ascii_key(found[0].type_code or "cv").lower() if found else "cv"
+    data["id"] = profile_id or f"{prefix}{number}"  # "cv3078", "kh215"
     data["sections"] = sections
     return Draft(Profile.model_validate(data), origins)
 
