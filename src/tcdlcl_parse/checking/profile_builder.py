@@ -139,8 +139,12 @@ def derive_aliases(title: str, parent_title: str = "") -> list[str]:
     base = _strip_fillers(without_year)
     head = _head(base)
     candidates = [base, head]
-    after_plural = re.split(r"\s(?:các|những)\s", head, maxsplit=1)
-    candidates += [part.strip() for part in after_plural]
+    action, *objects = re.split(r"\s(?:các|những)\s", head, maxsplit=1)
+    candidates.append(action)
+    if objects and ascii_key(action) in _keys("tu-chung-chung.txt"):
+        # "tổ chức thực hiện các chương trình, …": the objects name the section; in "kết quả
+        # thực hiện các nhiệm vụ trọng tâm" they only complete its name.
+        candidates.append(objects[0])
     parts = [_strip_fillers(part) for part in _split(head)]
     candidates += parts
     if len(parts) == 1 and len(head.split()) <= 2 and head != base:
