@@ -246,3 +246,9 @@ def test_a_docx_outline_with_guidance_in_italics(tmp_path: Path) -> None:
     assert profile.section("I.1").evidence is not None
     assert not profile.section("I.2").required and profile.section("I.2").title == "Xử lý vi phạm"
     assert profile.request.symbol == "2964/SYT-NVY"
+
+
+def test_a_document_number_asked_for_is_no_figure() -> None:
+    """"Nêu số, ngày của kế hoạch" asks for the plan's number, not for figures."""
+    assert _generated_3078().section("I.1").evidence is None
+    assert _generated_3078().section("II").evidence is not None  # "số liệu minh họa"

@@ -579,10 +579,20 @@ def _value(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
+_LINE_MAX = 100
+
+
 def _table(values: dict[str, object]) -> list[str]:
-    return [
-        f"{key} = {_value(value)}" for key, value in values.items() if value not in (None, "", [])
-    ]
+    """``key = value`` lines; a long list one item a line, so a reviewer can edit it."""
+    out = []
+    for key, value in values.items():
+        if value in (None, "", []):
+            continue
+        line = f"{key} = {_value(value)}"
+        if isinstance(value, list) and len(line) > _LINE_MAX:
+            line = f"{key} = [\n" + "".join(f"  {_value(v)},\n" for v in value) + "]"
+        out.append(line)
+    return out
 
 
 def to_toml(draft: Draft, lang: str = "vi") -> str:
