@@ -252,3 +252,10 @@ def test_a_document_number_asked_for_is_no_figure() -> None:
     """"Nêu số, ngày của kế hoạch" asks for the plan's number, not for figures."""
     assert _generated_3078().section("I.1").evidence is None
     assert _generated_3078().section("II").evidence is not None  # "số liệu minh họa"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".lo.pdf"])
+def test_the_3078_letter_and_outline_as_docx_or_pdf_give_the_same_profile(suffix: str) -> None:
+    """Rendered by scripts/render_requests.py: the same readers as reports."""
+    built = build_draft(CV3078 / f"outline{suffix}", CV3078 / f"letter{suffix}").profile
+    assert built == _generated_3078()
