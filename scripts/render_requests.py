@@ -33,9 +33,9 @@ def build_docx(text: str) -> docx.document.Document:
         if len(cells) == 2:
             table = document.add_table(rows=1, cols=2)
             table.autofit = False
-            for column, text, width in zip(table.columns, cells, _COLUMNS, strict=True):
+            for column, cell_text, width in zip(table.columns, cells, _COLUMNS, strict=True):
                 column.width = width  # the grid LibreOffice reads, and each cell Word reads
-                column.cells[0].text, column.cells[0].width = text, width
+                column.cells[0].text, column.cells[0].width = cell_text, width
             continue
         paragraph = document.add_paragraph()
         run = paragraph.add_run(line.strip())

@@ -39,6 +39,7 @@ _ASKED_ABOUT_RE = re.compile(
 _ASKED_ABOUT_REACH = 80
 # "theo Đề cương gửi kèm", "Đề cương đính kèm", "(Đề cương kèm theo)": outline in another file.
 _ATTACHED_RE = re.compile(r"de cuong (?:(?:gui|dinh) )?kem")
+_KINH_GUI_RE = re.compile(r"^kính gửi\b", re.IGNORECASE)
 _PLACE_LINE_RE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)\s")
 _HEADER_CELL_SPLIT_RE = re.compile(r"\s{3,}|\t")
 _NATIONAL_RE = re.compile(r"cong hoa|doc lap|dang cong san")
@@ -419,15 +420,33 @@ def _letter(
     if asked:
         profile["doc_type"] = type_names()[ascii_key("báo cáo")]
         origins["doc_type"] = ("letter", _line_number(document, asked.start()))
-    found = next(
-        (m for line in document.lines[:12] if (m := _SUBJECT_RE.match(line.text.strip()))), None
-    )
-    if found:
-        text = found.group("subject").strip()
+    text = _subject(document)
+    if text:
         names = labels("profile_toml", "vi")  # a profile's name is Vietnamese, as its titles
         profile["name"] = names["name"].format(
             subject=f"{text[:1].upper()}{text[1:]}", kind=own_kind, symbol=metadata.symbol
         )
+
+
+def _subject(document: SourceDocument) -> str | None:
+    """The trích yếu after "V/v", with the lines it wraps onto (up to "Kính gửi")."""
+    lines = document.lines[:16]
+    for index, line in enumerate(lines):
+        found = _SUBJECT_RE.match(line.text.strip())
+        if found is None:
+            continue
+        words = [found.group("subject").strip()]
+        for following in lines[index + 1 : index + 3]:
+            text = following.text.strip()
+            if (
+                not text
+                or _KINH_GUI_RE.match(text)
+                or document.text[following.start - 2 : following.start] == "\n\n"
+            ):
+                break
+            words.append(text)
+        return " ".join(words)
+    return None
 
 
 def _deadline(document: SourceDocument) -> tuple[dt.date, int] | None:
