@@ -92,10 +92,11 @@ def test_the_3078_profile_built_from_letter_and_outline_judges_like_cv3078(repor
     ("name", "answer"), _answers(), ids=lambda v: v if isinstance(v, str) else v.name
 )
 def test_missing_sections_of_each_answer_are_the_truth(name: str, answer: Path) -> None:
-    if name in NOT_READ_YET:
-        pytest.xfail("parsing/outline.py reads no A./B./C. part headings yet")
     truth = json.loads(answer.with_suffix(".truth.json").read_text("utf-8"))
-    assert check(parse(answer), _built(name)).missing_sections == truth["missing_sections"]
+    missing = check(parse(answer), _built(name)).missing_sections
+    if name in NOT_READ_YET and missing != truth["missing_sections"]:
+        pytest.xfail("parsing/outline.py reads no A./B./C. part headings yet")
+    assert missing == truth["missing_sections"]
 
 
 def test_values_from_the_letter() -> None:
