@@ -27,6 +27,7 @@ __all__ = [
     "load_profile",
     "localize",
     "parse",
+    "profile_from_outline",
     "read",
 ]
 
@@ -43,6 +44,7 @@ _LAZY = {
     "extract_standards": ("tcdlcl_parse.parsing.citations", "extract_standards"),
     "load_profile": ("tcdlcl_parse.checking.profile", "load_profile"),
     "Profile": ("tcdlcl_parse.checking.profile", "Profile"),
+    "profile_from_outline": ("tcdlcl_parse.checking.profile_builder", "profile_from_outline"),
     "ReadError": ("tcdlcl_parse.errors", "ReadError"),
     "SourceDocument": ("tcdlcl_parse.models", "SourceDocument"),
     "ParsedReport": ("tcdlcl_parse.models", "ParsedReport"),
@@ -53,6 +55,7 @@ _LAZY = {
 if TYPE_CHECKING:
     from .checking.checker import check
     from .checking.profile import Profile, load_profile
+    from .checking.profile_builder import profile_from_outline
     from .errors import ReadError
     from .messages import localize
     from .models import CheckResult, Citation, ParsedReport, SourceDocument

@@ -50,6 +50,11 @@ def read_error_message(code: str, source: str, detail: str = "", lang: str = "vi
     return f"{source}: {reason}{f' ({detail})' if detail else ''}"
 
 
+def profile_error_message(code: str, lang: str = "vi", **params: Any) -> str:
+    """Why no profile could be built from a letter and its outline (one line)."""
+    return str(catalogue()["profile_error"][code][_lang(lang)]).format(**params)
+
+
 def file_error_message(kind: str, lang: str = "vi", **params: Any) -> str:
     """Why a file got no result although it could be read (timeout, crash, a bug)."""
     return str(catalogue()["file_error"][kind][_lang(lang)]).format(**params)

@@ -70,12 +70,15 @@ def match_outline(outline: Sequence[Section], profile: Profile) -> dict[str, Mat
     matches: dict[str, Match] = {}
     top_specs = [spec for spec in profile.sections if spec.parent is None]
     _assign(top_specs, list(outline), profile.match_threshold, matches)
-    for spec in top_specs:
-        if spec.id not in matches:
-            continue
+    parents = list(top_specs)
+    while parents:  # level by level: an outline may go deeper than two levels (I.2.a)
+        spec = parents.pop(0)
         children = [s for s in profile.sections if s.parent == spec.id]
+        if spec.id not in matches or not children:
+            continue
         below = list(descendants(matches[spec.id].node.children))
         _assign(children, below, profile.match_threshold, matches)
+        parents += children
     return matches
 
 

@@ -1,13 +1,15 @@
 """Profiles: what a report answering one request must contain, as data (TOML).
 
 A profile is validated by :class:`Profile`; ``tcdlcl profiles --schema`` exports its JSON Schema
-for editors. Bundled profiles live in ``profiles/`` inside the package; users pass their own
-file with ``--profile path/to/file.toml``.
+for editors. Bundled profiles live in ``profiles/`` inside the package; a user's own profiles in
+``$XDG_CONFIG_HOME/tcdlcl/profiles/`` (``~/.config/tcdlcl/profiles/``) are found by id too, and
+any file is passed with ``--profile path/to/file.toml``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -41,6 +43,7 @@ class SectionSpec(_Spec):
         description="Key phrases a heading may use instead (matched fuzzily, without diacritics).",
     )
     required: bool = True
+    description: str = Field("", description="What the request asks this section to say.")
     evidence: EvidenceSpec | None = None
 
     @property
@@ -127,6 +130,26 @@ def bundled_profiles() -> dict[str, str]:
     return out
 
 
+def user_profile_dir() -> Path:
+    """Where a user's own profiles are found by id: ``$XDG_CONFIG_HOME/tcdlcl/profiles``."""
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "tcdlcl" / "profiles"
+
+
+def user_profiles() -> dict[str, tuple[str, Path]]:
+    """User profile id → (its description line, its file). A file that does not load is left
+    out here and reported when asked for by path."""
+    folder = user_profile_dir()
+    out: dict[str, tuple[str, Path]] = {}
+    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+        try:
+            profile = _parse(path.read_text("utf-8"), str(path))
+        except (OSError, UnicodeDecodeError, ProfileError):
+            continue
+        out.setdefault(profile.id, (profile.name, path))
+    return out
+
+
 def load_profile(name_or_path: str | Path | Profile) -> Profile:
     """A bundled profile by id (``cv3078``) or a profile file by path (a profile: itself)."""
     if isinstance(name_or_path, Profile):
@@ -141,10 +164,15 @@ def load_profile(name_or_path: str | Path | Profile) -> Profile:
             raise ProfileError(f"{path}: cannot be read as UTF-8 text: {exc}") from exc
         return _parse(text, str(path))
     entry = resources.files("tcdlcl_parse").joinpath("profiles", f"{name_or_path}.toml")
-    if not entry.is_file():
-        known = ", ".join(sorted(bundled_profiles()))
-        raise ProfileError(f"unknown profile {name_or_path!r} (bundled: {known})")
-    return _parse(entry.read_text("utf-8"), f"{name_or_path}.toml")
+    if entry.is_file():
+        return _parse(entry.read_text("utf-8"), f"{name_or_path}.toml")
+    own = user_profiles().get(str(name_or_path))
+    if own is not None:
+        return load_profile(own[1])
+    known = ", ".join(sorted([*bundled_profiles(), *user_profiles()]))
+    raise ProfileError(
+        f"unknown profile {name_or_path!r} (known: {known}; own profiles: {user_profile_dir()})"
+    )
 
 
 def _parse(text: str, origin: str) -> Profile:

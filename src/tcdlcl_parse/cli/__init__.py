@@ -10,11 +10,13 @@ import argparse
 import math
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from .. import __version__
 
 if TYPE_CHECKING:
+    from ..checking.profile import Profile
     from ..reading.options import ReadOptions
 
 from .exits import EXIT_OK, EXIT_USAGE
@@ -137,7 +139,11 @@ def _parser() -> argparse.ArgumentParser:
     _add_lang_option(cache_cmd)
     cache_cmd.set_defaults(handler=_cmd_cache)
 
-    profiles_cmd = commands.add_parser("profiles", help="list bundled profiles")
+    _add_profile_command(commands)
+
+    profiles_cmd = commands.add_parser(
+        "profiles", help="list bundled profiles and your own ($XDG_CONFIG_HOME/tcdlcl/profiles)"
+    )
     profiles_cmd.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of the profile format"
     )
@@ -147,6 +153,31 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     profiles_cmd.set_defaults(handler=_cmd_profiles)
     return parser
+
+
+def _add_profile_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    profile_cmd = commands.add_parser(
+        "profile", help="build a profile from a request letter and its outline, show or test it"
+    )
+    actions = profile_cmd.add_subparsers(dest="action", metavar="ACTION", required=True)
+    new = actions.add_parser("new", help="build a profile from an outline (and its letter)")
+    new.add_argument("outline", metavar="OUTLINE", help="the outline (or the letter containing it)")
+    new.add_argument("--request", metavar="LETTER", help="the request letter (.pdf, .docx, text)")
+    new.add_argument(
+        "--id", dest="profile_id", metavar="ID", help="profile id (default: cv + number)"
+    )
+    new.add_argument("--output", "-o", required=True, metavar="FILE.toml", help="where to write it")
+    _add_reading_options(new)
+    new.set_defaults(handler=_cmd_profile_new)
+    show = actions.add_parser("show", help="print a profile as a tree")
+    show.add_argument("profile", metavar="PROFILE", help="a profile .toml file or id")
+    _add_lang_option(show)
+    show.set_defaults(handler=_cmd_profile_show)
+    test = actions.add_parser("test", help="show which heading of each report matched each section")
+    test.add_argument("profile", metavar="PROFILE", help="a profile .toml file or id")
+    test.add_argument("reports", nargs="+", metavar="REPORT", help="report files")
+    _add_reading_options(test)
+    test.set_defaults(handler=_cmd_profile_test)
 
 
 def _add_reading_options(command: argparse.ArgumentParser) -> None:
@@ -264,7 +295,7 @@ def _read_options(args: argparse.Namespace) -> ReadOptions:
 def _cmd_profiles(args: argparse.Namespace) -> int:
     import json
 
-    from ..checking.profile import bundled_profiles, profile_json_schema
+    from ..checking.profile import bundled_profiles, profile_json_schema, user_profiles
 
     if args.schema or args.summary_schema:
         from ..output.desk import summary_json_schema
@@ -272,9 +303,80 @@ def _cmd_profiles(args: argparse.Namespace) -> int:
         schema = profile_json_schema() if args.schema else summary_json_schema()
         sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
-    for profile_id, name in sorted(bundled_profiles().items()):
+    bundled = bundled_profiles()
+    for profile_id, name in sorted(bundled.items()):
         print(f"{profile_id}\t{name}")
+    for profile_id, (name, path) in sorted(user_profiles().items()):
+        if profile_id not in bundled:  # a bundled id wins in --profile ID
+            print(f"{profile_id}\t{name}\t{path}")
     return EXIT_OK
+
+
+def _cmd_profile_new(args: argparse.Namespace) -> int:
+    from ..checking.profile_builder import ProfileBuildError, build_draft, to_toml
+    from ..errors import ReadError
+    from ..messages import labels, profile_error_message
+    from ..output.files import atomic_output
+
+    try:
+        draft = build_draft(
+            args.outline, args.request, profile_id=args.profile_id, options=_read_options(args)
+        )
+    except ReadError as error:
+        print(f"tcdlcl: {error.message(args.lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    except ProfileBuildError as error:
+        params = {"source": args.request or args.outline, **error.params}
+        print(f"tcdlcl: {profile_error_message(error.code, args.lang, **params)}", file=sys.stderr)
+        return EXIT_USAGE
+    with atomic_output(Path(args.output)) as stream:
+        stream.write(to_toml(draft, args.lang))
+    words = labels("profile", args.lang)
+    count = len(draft.profile.sections)
+    print(words["written"].format(id=draft.profile.id, count=count, path=args.output))
+    return EXIT_OK
+
+
+def _load_for_cli(name: str) -> Profile | None:
+    from ..checking.profile import ProfileError, load_profile
+
+    try:
+        return load_profile(name)
+    except ProfileError as error:
+        print(f"tcdlcl: {error}", file=sys.stderr)
+        return None
+
+
+def _cmd_profile_show(args: argparse.Namespace) -> int:
+    from ..output.text import render_profile_tree
+
+    profile = _load_for_cli(args.profile)
+    if profile is None:
+        return EXIT_USAGE
+    sys.stdout.write(render_profile_tree(profile, args.lang))
+    return EXIT_OK
+
+
+def _cmd_profile_test(args: argparse.Namespace) -> int:
+    from ..checking.checker import check
+    from ..errors import ReadError
+    from ..output.text import render_profile_test
+    from ..parsing.report import parse
+
+    profile = _load_for_cli(args.profile)
+    if profile is None:
+        return EXIT_USAGE
+    options = _read_options(args)
+    status = EXIT_OK
+    for path in args.reports:
+        try:
+            result = check(parse(path, options=options, claims=False), profile)
+        except ReadError as error:
+            print(f"tcdlcl: {error.message(args.lang)}", file=sys.stderr)
+            status = EXIT_USAGE
+            continue
+        sys.stdout.write(render_profile_test(path, result, profile, args.lang))
+    return status
 
 
 def _cmd_cache(args: argparse.Namespace) -> int:
@@ -298,7 +400,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.error("a command is required: check, parse, cache or profiles")
+        parser.error("a command is required: check, parse, cache, profile or profiles")
     try:
         return int(args.handler(args))
     except BrokenPipeError:  # `tcdlcl parse … | head`

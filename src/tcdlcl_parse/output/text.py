@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..checking.checker import report_findings
+from ..checking.profile import Profile
 from ..messages import labels, with_message
 from ..models import CheckResult, Finding, ParsedReport
 from .rows import summary_row
@@ -87,3 +88,54 @@ def render_check_table(results: list[CheckResult], lang: str = "vi") -> str:
     buffer = StringIO()
     Console(file=buffer, width=160, force_terminal=False, color_system=None).print(table)
     return buffer.getvalue()
+
+
+def render_profile_tree(profile: Profile, lang: str = "vi") -> str:
+    """``tcdlcl profile show``: the request, citations, recipients and the sections as a tree."""
+    words = labels("profile", lang)
+    request = profile.request
+    deadline = f", {words['deadline']} {request.deadline}" if request.deadline else ""
+    out = [
+        f"{profile.id}\t{profile.name}",
+        f"{words['request']}: {request.symbol} ({request.date}{deadline})",
+    ]
+    if profile.required_citations:
+        symbols = ", ".join(c.symbol for c in profile.required_citations)
+        out.append(f"{words['citations']}: {symbols}")
+    for recipient in profile.required_recipients:
+        aliases = f" ({', '.join(recipient.aliases)})" if recipient.aliases else ""
+        out.append(f"{words['recipients']}: {recipient.name}{aliases}")
+    out.append(f"{words['sections']}:")
+    for section in profile.sections:
+        indent = "  " * (section.id.count(".") + 1)
+        marks = ([words["optional"]] if not section.required else []) + (
+            [words["evidence"]] if section.evidence else []
+        )
+        flags = f"  [{', '.join(marks)}]" if marks else ""
+        out.append(f"{indent}{section.id}  {section.title}{flags}")
+        if section.aliases:
+            out.append(f"{indent}    {words['aliases']}: " + "; ".join(section.aliases))
+        if section.description:
+            out.append(f"{indent}    {words['description']}: {section.description}")
+    return "\n".join(out) + "\n"
+
+
+def render_profile_test(
+    source: str, result: CheckResult, profile: Profile, lang: str = "vi"
+) -> str:
+    """``tcdlcl profile test``: for each profile section, the heading that matched and why."""
+    words = labels("profile", lang)
+    out = [source]
+    for section in profile.sections:
+        indent = "  " * (section.id.count(".") + 1)
+        found = result.sections.get(section.id)
+        if found is None:
+            verdict = words["missing"] if section.required else words["absent_optional"]
+            out.append(f"{indent}{section.id}  {section.title}: {verdict}")
+            continue
+        number = f"{found.number}. " if found.number else ""
+        merged = f"; {words['merged']} {', '.join(found.merged_with)}" if found.merged_with else ""
+        why = f"{words['phrase']} «{found.phrase}», {words['score']} {found.score:g}{merged}"
+        heading = f"«{number}{found.heading}»"
+        out.append(f"{indent}{section.id}  {section.title}: {words['matched']} {heading} ({why})")
+    return "\n".join(out) + "\n"
