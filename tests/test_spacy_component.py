@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 import tomllib
 
@@ -119,6 +120,20 @@ def test_offsets_survive_what_the_reader_changes():
     for word in ("Kế hoạch", "40/KH-UBND", "09/9/2025"):
         start = display.index(word)
         assert original[offsets.start(start) : offsets.end(start + len(word))] == word
+
+
+def test_the_readme_sample_gives_what_its_comments_say(monkeypatch):
+    spec = importlib.util.spec_from_file_location("readme_block", REPO / "scripts" / "readme_block.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.chdir(REPO)
+    names: dict[str, object] = {}
+    exec(compile(module.readme_block("test:spacy-sample"), "README.md", "exec"), names)  # noqa: S102
+    citation, section, doc = names["citation"], names["section"], names["doc"]
+    assert (citation.text, citation._.citation.date) == ("3078/SKHCN-TĐC", "2025-11-25")
+    assert (section.label_, section._.section.title) == ("I.1", "Việc ban hành Kế hoạch")
+    assert doc._.check.passed and "<!DOCTYPE html>" in names["html"]
 
 
 def test_the_spacy_factories_entry_point_names_the_factory():
