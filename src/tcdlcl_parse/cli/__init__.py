@@ -1,4 +1,5 @@
-"""The ``tcdlcl`` command. Help is in English; messages default to Vietnamese (``--lang en``).
+"""The ``tcdlcl`` command. Help is in English; messages, usage errors included, default to
+Vietnamese (``--lang en``).
 
 Exit codes: 0 ok, 1 some report has errors (``check``), 2 usage error or unreadable input.
 Heavy libraries are imported inside the commands so ``tcdlcl --version`` starts fast.
@@ -9,7 +10,8 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, NoReturn
 
 from .. import __version__
@@ -20,37 +22,87 @@ if TYPE_CHECKING:
 from .exits import EXIT_OK, EXIT_USAGE
 
 
+def _lang_asked(argv: Sequence[str]) -> str:
+    """The language ``--lang`` asks for, found before parsing so usage errors can use it."""
+    lang = "vi"
+    for index, arg in enumerate(argv):
+        value = argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else arg
+        if arg == "--lang" or arg.startswith("--lang="):
+            lang = value.removeprefix("--lang=")
+    return "en" if lang == "en" else "vi"
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, with a usage error told in one line on stderr (exit 2), not the usage block."""
+    """argparse, with a usage error told in one line on stderr (exit 2), not the usage block,
+    in the language asked for."""
+
+    lang = "vi"
 
     def error(self, message: str) -> NoReturn:
         reason = " ".join(message.split())
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {reason} (see {self.prog} --help)\n")
+        self.exit(EXIT_USAGE, _cli_text("usage_error", self.lang, prog=self.prog, reason=reason) + "\n")
 
 
-def _count(text: str) -> int:
-    """--jobs: a whole number ≥ 0."""
+def _cli_text(key: str, lang: str, /, **params: object) -> str:
+    from ..messages import labels, render
+
+    return render(labels("cli", lang)[key], **params)
+
+
+@contextmanager
+def _argparse_speaks(lang: str) -> Iterator[None]:
+    """argparse's own messages (gettext msgids) from the catalogue while parsing."""
+    if lang == "en":
+        yield
+        return
+    from ..messages import catalogue
+
+    words: dict[str, str] = catalogue()["argparse"][lang]
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def gettext(message: str) -> str:
+        return words.get(message, message)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
     try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number ≥ 0")
-    return value
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
-def _seconds(text: str) -> float:
-    """--timeout: a finite number of seconds ≥ 0."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not (math.isfinite(value) and value >= 0):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds ≥ 0")
-    return value
+def _count(lang: str) -> Callable[[str], int]:
+    def count(text: str) -> int:
+        """--jobs: a whole number ≥ 0."""
+        try:
+            value = int(text)
+        except ValueError:
+            value = -1
+        if value < 0:
+            raise argparse.ArgumentTypeError(_cli_text("not_count", lang, value=text))
+        return value
+
+    return count
 
 
-def _parser() -> argparse.ArgumentParser:
+def _seconds(lang: str) -> Callable[[str], float]:
+    def seconds(text: str) -> float:
+        """--timeout: a finite number of seconds ≥ 0."""
+        try:
+            value = float(text)
+        except ValueError:
+            value = -1.0
+        if not (math.isfinite(value) and value >= 0):
+            raise argparse.ArgumentTypeError(_cli_text("not_seconds", lang, value=text))
+        return value
+
+    return seconds
+
+
+def _parser(lang: str = "vi") -> argparse.ArgumentParser:
+    _Parser.lang = lang  # the subcommands' parsers are made by argparse from the same class
     parser = _Parser(
         prog="tcdlcl",
         description=(
@@ -60,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 ok, 1 a report has errors (check), 2 usage error or unreadable input.",
     )
     parser.add_argument("--version", action="version", version=f"tcdlcl {__version__}")
+    _add_lang_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     parse_cmd = commands.add_parser(
@@ -90,11 +143,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     check_cmd.add_argument("--output", "-o", metavar="PATH", help="write to PATH (atomically) instead of stdout")
     check_cmd.add_argument(
-        "--jobs", "-j", type=_count, default=None, metavar="N",
+        "--jobs", "-j", type=_count(lang), default=None, metavar="N",
         help="parallel processes (default, or 0: all cores; 1: in this process)",
     )
     check_cmd.add_argument(
-        "--timeout", type=_seconds, default=120.0, metavar="SECONDS",
+        "--timeout", type=_seconds(lang), default=120.0, metavar="SECONDS",
         help="time limit per file (default: 120; 0: no limit)",
     )
     check_cmd.add_argument(
@@ -178,8 +231,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from ..checking.profile import ProfileError, load_profile
-    from ..messages import labels
+    from ..checking.profile import ProfileError, ignoring, load_profile
+    from ..messages import labels, render
     from ..reading.discover import find_reports
 
     words = labels("cli", args.lang)
@@ -192,13 +245,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     try:
         profile = load_profile(args.profile)
         if args.ignore:
-            profile = profile.model_validate({**profile.model_dump(), "ignore": [*profile.ignore, *args.ignore]})
-    except (ProfileError, ValueError) as error:
-        print(f"tcdlcl: {error}", file=sys.stderr)
+            profile = ignoring(profile, args.ignore)
+    except ProfileError as error:
+        print(f"tcdlcl: {error.message(args.lang)}", file=sys.stderr)
         return EXIT_USAGE
     files, skipped = find_reports(args.paths)
     if not files:  # one line: the reason, with how many files were skipped
-        reason = words["no_files"] + (words["skipped_count"].format(len(skipped)) if skipped else "")
+        reason = words["no_files"] + (render(words["skipped_count"], len(skipped)) if skipped else "")
         print("tcdlcl: " + reason, file=sys.stderr)
         return EXIT_USAGE
     for path in skipped:
@@ -239,33 +292,36 @@ def _cmd_profiles(args: argparse.Namespace) -> int:
 
 
 def _cmd_cache(args: argparse.Namespace) -> int:
-    from ..messages import labels
     from ..reading.cache import MAX_AGE_DAYS, ReadCache
 
-    words = labels("cli", args.lang)
     cache = ReadCache(args.cache_dir)
     if args.clear:
-        print(words["cache_cleared"].format(folder=cache.directory, count=cache.clear()))
+        print(_cli_text("cache_cleared", args.lang, folder=cache.directory, count=cache.clear()))
         return EXIT_OK
     entries = cache.entries()
     kilobytes = sum(path.stat().st_size for path in entries) / 1000
-    print(words["cache_holds"].format(
-        folder=cache.directory, count=len(entries), kilobytes=kilobytes, days=MAX_AGE_DAYS
-    ))
+    print(_cli_text(
+        "cache_holds", args.lang,
+        folder=cache.directory, count=len(entries), kilobytes=kilobytes, days=MAX_AGE_DAYS,
+    ))  # fmt: skip
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.error("a command is required: check, parse, cache or profiles")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = _lang_asked(argv)
+    parser = _parser(lang)
+    with _argparse_speaks(lang):
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.error(_cli_text("command_required", lang))
+    args.lang = lang  # `tcdlcl --lang en check …`: the subcommand's default must not win
     try:
         return int(args.handler(args))
     except BrokenPipeError:  # `tcdlcl parse … | head`
         return EXIT_OK
     except OSError as error:  # an output or cache folder that cannot be written, …
-        path = error.filename2 or error.filename  # os.replace(temporary, output): the output
-        where = f": {path}" if path else ""
-        print(f"tcdlcl: {error.strerror or error}{where}", file=sys.stderr)
+        from ..messages import os_error_message
+
+        print(f"tcdlcl: {os_error_message(error, lang)}", file=sys.stderr)
         return EXIT_USAGE

@@ -99,7 +99,7 @@ def write_xlsx(
     aggregate = Aggregate(profile) if profile is not None else None
     for result in aggregate.tee(results) if aggregate else results:
         summary.append(summary_row(result, lang))
-        for row in finding_rows(result):
+        for row in finding_rows(result, lang):
             findings.append(row)
     sheets = [(summary, [40, 32, 18, 12, 8, 24, 8, 10, 40, 80]), (findings, [40, 8, 10, 8, 7, 90])]
     if aggregate is not None:

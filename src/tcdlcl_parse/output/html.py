@@ -17,7 +17,7 @@ from typing import IO, Any
 from markupsafe import Markup, escape
 
 from ..checking.profile import Profile
-from ..messages import labels
+from ..messages import labels, render
 from ..models import CheckResult, Detail
 from .aggregate import Aggregate
 from .rows import summary_row
@@ -65,7 +65,7 @@ def write_html(results: Iterable[CheckResult], stream: IO[str], lang: str, profi
             # The text is in the fragment file now; drop it from the result we were handed.
             result.detail = None
         page = environment.get_template("report.html.j2").render(
-            lang=key, t=text, profile=profile, aggregate=aggregate, rows=rows,
+            lang=key, t=text, render=render, profile=profile, aggregate=aggregate, rows=rows,
             headers=labels("files", lang)["summary_columns"][:-1], numeric=_NUMERIC_COLUMNS,
         )
         head, tail = page.split(_MARKER)

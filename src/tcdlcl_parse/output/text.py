@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..checking.checker import report_findings
-from ..messages import labels, with_message
+from ..messages import labels, render, with_message
 from ..models import CheckResult, Finding, ParsedReport
 from .rows import summary_row
 
@@ -64,8 +64,12 @@ def render_check_text(results: list[CheckResult], lang: str = "vi") -> str:
     unreadable = sum(1 for r in results if r.error is not None)
     passed = sum(1 for r in results if r.passed)
     out.append(
-        words["total"].format(
-            n=len(results), ok=passed, bad=len(results) - passed - unreadable, unreadable=unreadable
+        render(
+            words["total"],
+            n=len(results),
+            ok=passed,
+            bad=len(results) - passed - unreadable,
+            unreadable=unreadable,
         )
     )
     return "\n".join(out) + "\n"
