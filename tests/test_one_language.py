@@ -82,3 +82,15 @@ def test_the_profile_s_own_checks_are_said_in_each_language(tmp_path):
     assert error.value.message("vi") == f"{path}: mục 'II.1': chưa khai báo mục cha 'II'"
     assert error.value.message("en") == f"{path}: section 'II.1': parent 'II' not defined"
     assert str(error.value) == error.value.message("en")
+
+
+def test_the_reader_s_notes_are_said_in_each_language():
+    from tcdlcl_parse.output.text import render_parsed_text
+    from tcdlcl_parse.parsing.report import parse
+
+    lines = [line for line in SEED_TXT.read_text("utf-8").splitlines() if line.strip()]
+    spaced = "\n\n".join(lines[:40])  # a blank line after each line
+    report = parse(spaced.encode("utf-8"))
+    assert report.document.warnings == ["blank-separator-lines-collapsed"]
+    assert "Lưu ý: đã gộp các dòng trống xen giữa các dòng\n" in render_parsed_text(report, "vi")
+    assert "Notes: blank lines between every line collapsed\n" in render_parsed_text(report, "en")

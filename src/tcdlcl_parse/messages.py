@@ -93,6 +93,13 @@ def read_error_message(
     return f"{source}: {reason}{f' ({detail})' if detail else ''}"
 
 
+def reading_note(warning: str, lang: str = "vi") -> str:
+    """A reader's warning (``"ocr-pages:2-3"``: a code and its value) said in ``lang``."""
+    code, _, value = warning.partition(":")
+    entry = catalogue()["read_warning"].get(code)
+    return render(str(entry[_lang(lang)]), value=value) if entry else warning
+
+
 def file_error_message(kind: str, lang: str = "vi", **params: Any) -> str:
     """Why a file got no result although it could be read (timeout, crash, a bug)."""
     return phrase("file_error", kind, lang, **params)

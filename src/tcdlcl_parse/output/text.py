@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..checking.checker import report_findings
-from ..messages import labels, render, with_message
+from ..messages import labels, reading_note, render, with_message
 from ..models import CheckResult, Finding, ParsedReport
 from .rows import summary_row
 
@@ -32,7 +32,7 @@ def render_parsed_text(report: ParsedReport, lang: str = "vi") -> str:
         (words["encoding"], document.encoding),
         (words["lines"], len(document.lines)),
         (words["removed"], len(document.removed_lines)),
-        (words["warnings"], ", ".join(document.warnings) or None),
+        (words["warnings"], "; ".join(reading_note(w, lang) for w in document.warnings) or None),
     ]
     out = [f"{label}: {value}" for label, value in rows if value is not None]
     out += ["", f"== {words['text']} ==", document.text, ""]
