@@ -30,7 +30,8 @@ UBND xã đã ban hành Kế hoạch số 51/KH-UBND ngày 13/10/2025 triển kh
 def main() -> None:
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
     nlp.add_pipe("tcdlcl")
-    html = displacy.render(nlp(EXCERPT), style="span", options={"spans_key": "citations"}, page=True)
+    doc = nlp(EXCERPT)
+    html = displacy.render(doc, style="span", options={"spans_key": "citations"}, page=True)
     html_path = DOCS / "spacy-citations.html"
     html_path.write_text(html, "utf-8")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")

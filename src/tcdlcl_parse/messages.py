@@ -148,7 +148,8 @@ def os_error_message(error: OSError, lang: str = "vi") -> str:
     entry = catalogue()["os_error"].get(name)
     path = error.filename2 or error.filename  # os.replace(temporary, output): the output
     if entry is None:
-        reason = phrase("os_error", "other", lang, errno=error.errno, strerror=error.strerror or error)
+        strerror = error.strerror or str(error)
+        reason = phrase("os_error", "other", lang, errno=error.errno, strerror=strerror)
     else:
         reason = str(entry[_lang(lang)])
     return f"{reason}: {path}" if path else reason

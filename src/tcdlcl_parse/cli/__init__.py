@@ -12,7 +12,8 @@ import math
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, NoReturn
+from functools import partial
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .. import __version__
 
@@ -34,13 +35,16 @@ def _lang_asked(argv: Sequence[str]) -> str:
 
 class _Parser(argparse.ArgumentParser):
     """argparse, with a usage error told in one line on stderr (exit 2), not the usage block,
-    in the language asked for."""
+    in the language asked for (subcommands' parsers are made with the same ``lang``)."""
 
-    lang = "vi"
+    def __init__(self, *args: Any, lang: str = "vi", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
 
     def error(self, message: str) -> NoReturn:
         reason = " ".join(message.split())
-        self.exit(EXIT_USAGE, _cli_text("usage_error", self.lang, prog=self.prog, reason=reason) + "\n")
+        line = _cli_text("usage_error", self.lang, prog=self.prog, reason=reason)
+        self.exit(EXIT_USAGE, line + "\n")
 
 
 def _cli_text(key: str, lang: str, /, **params: object) -> str:
@@ -102,8 +106,8 @@ def _seconds(lang: str) -> Callable[[str], float]:
 
 
 def _parser(lang: str = "vi") -> argparse.ArgumentParser:
-    _Parser.lang = lang  # the subcommands' parsers are made by argparse from the same class
     parser = _Parser(
+        lang=lang,
         prog="tcdlcl",
         description=(
             "Read Vietnamese government reports (PDF, DOCX, text) and check them against "
@@ -114,8 +118,9 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tcdlcl {__version__}")
     _add_lang_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    command = partial(commands.add_parser, lang=lang)
 
-    parse_cmd = commands.add_parser(
+    parse_cmd = command(
         "parse", help="print what was read and parsed from one report"
     )
     parse_cmd.add_argument("file", metavar="FILE", help="a .pdf, .docx or text file")
@@ -125,7 +130,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     _add_reading_options(parse_cmd)
     parse_cmd.set_defaults(handler=_cmd_parse)
 
-    check_cmd = commands.add_parser(
+    check_cmd = command(
         "check", help="check reports (files or folders) against a profile (default: cv3078)"
     )
     check_cmd.add_argument(
@@ -165,13 +170,13 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     _add_reading_options(check_cmd)
     check_cmd.set_defaults(handler=_cmd_check)
 
-    cache_cmd = commands.add_parser("cache", help="show or clear the cache of reports already read")
+    cache_cmd = command("cache", help="show or clear the cache of reports already read")
     _add_cache_dir_option(cache_cmd)
     cache_cmd.add_argument("--clear", action="store_true", help="remove every entry")
     _add_lang_option(cache_cmd)
     cache_cmd.set_defaults(handler=_cmd_cache)
 
-    profiles_cmd = commands.add_parser("profiles", help="list bundled profiles")
+    profiles_cmd = command("profiles", help="list bundled profiles")
     profiles_cmd.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of the profile format"
     )
@@ -251,7 +256,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     files, skipped = find_reports(args.paths)
     if not files:  # one line: the reason, with how many files were skipped
-        reason = words["no_files"] + (render(words["skipped_count"], len(skipped)) if skipped else "")
+        skipped_count = render(words["skipped_count"], len(skipped)) if skipped else ""
+        reason = words["no_files"] + skipped_count
         print("tcdlcl: " + reason, file=sys.stderr)
         return EXIT_USAGE
     for path in skipped:

@@ -124,7 +124,8 @@ def _unsupported(source: str, what: str) -> ReadError:
 
 def _too_large(name: str, max_bytes: int) -> ReadError:
     megabytes = max_bytes // (1024 * 1024)
-    return ReadError("too-large", name, f"> {megabytes} MB", note="larger-than", megabytes=megabytes)
+    detail = f"> {megabytes} MB"
+    return ReadError("too-large", name, detail, note="larger-than", megabytes=megabytes)
 
 
 def _read_kind(

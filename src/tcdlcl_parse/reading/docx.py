@@ -70,7 +70,8 @@ def _check_archive(data: bytes, source: str) -> None:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             infos = archive.infolist()
     except ZIP_ERRORS as exc:
-        raise ReadError("corrupt", source, f"broken zip container: {exc}", note="broken-zip") from exc
+        detail = f"broken zip container: {exc}"
+        raise ReadError("corrupt", source, detail, note="broken-zip") from exc
     # Word deflates; other methods are refused because zipfile inflates a bzip2/LZMA block
     # whole, whatever size the directory declares (a lying entry exhausts memory).
     unusual = {info.compress_type for info in infos} - {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}

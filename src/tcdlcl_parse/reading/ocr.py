@@ -68,9 +68,10 @@ def ocr_pages(document: Any, page_indexes: list[int], source: str) -> list[RawLi
     """Lines of the given pages (0-based) of an open ``pypdfium2.PdfDocument``."""
     # Too many pages is too large whether or not Tesseract is installed here.
     if len(page_indexes) > MAX_OCR_PAGES:
+        pages = len(page_indexes)
         raise ReadError(
-            "too-large", source, f"{len(page_indexes)} scanned pages; OCR reads at most {MAX_OCR_PAGES}",
-            note="ocr-too-many", pages=len(page_indexes), limit=MAX_OCR_PAGES,
+            "too-large", source, f"{pages} scanned pages; OCR reads at most {MAX_OCR_PAGES}",
+            note="ocr-too-many", pages=pages, limit=MAX_OCR_PAGES,
         )  # fmt: skip
     reason = ocr_unavailable_reason()
     if reason is not None:  # "… install tesseract-ocr-vie": the packages are said in any language
