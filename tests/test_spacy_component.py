@@ -106,6 +106,22 @@ def test_displacy_renders_the_citations(checked):
     assert "<!DOCTYPE html>" in html and '<html lang="vi">' in html
 
 
+def test_docs_travel_through_docbin_and_worker_processes(checked):
+    from spacy.tokens import DocBin
+
+    nlp = blank_vi(profile="cv3078")
+    (again,) = DocBin(docs=[checked], store_user_data=True).get_docs(nlp.vocab)
+    assert again._.check == checked._.check and again._.report == checked._.report
+    assert [span._.citation for span in again.spans["citations"]] == [
+        span._.citation for span in checked.spans["citations"]
+    ]
+    (piped,) = nlp.pipe([SON_HA_RENUMBERED], n_process=2)
+    assert piped._.check == checked._.check
+    assert [s._.profile_id for s in piped.spans["sections"]] == [
+        s._.profile_id for s in checked.spans["sections"]
+    ]
+
+
 def test_a_blank_doc_gets_empty_span_groups():
     doc = blank_vi(profile="cv3078")("   \n")
     assert all(len(doc.spans[key]) == 0 for key in component.SPAN_KEYS)

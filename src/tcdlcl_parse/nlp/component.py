@@ -21,13 +21,20 @@ The Doc's text is read as a plain-text report and parsed; every span aligns to t
 - ``doc.spans["dates"]``: every date, label its ISO form;
 - ``doc._.report``: the :class:`~tcdlcl_parse.models.ParsedReport`; ``doc._.check``: the
   :class:`~tcdlcl_parse.models.CheckResult` (messages in ``lang``) when a profile is configured.
+  Their offsets point into ``doc._.report.document.text``, the text as the reader laid it out;
+  the spans are the Doc's own.
+
+The models are kept in ``doc.user_data`` as plain data (what ``Doc.to_bytes``, ``DocBin`` and
+``nlp.pipe(n_process=…)`` can carry) and made again on each access: keep one in a variable.
 """
 
 # No `from __future__ import annotations`: spaCy validates the factory's config against its
 # annotations at run time.
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar, cast
 
+from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -35,20 +42,47 @@ from ..checking.checker import check
 from ..checking.profile import Profile, load_profile
 from ..errors import ReadError
 from ..messages import Lang, localize
-from ..models import CheckResult, ParsedReport
+from ..models import CheckResult, Citation, Claim, ParsedReport, Section
 from ..parsing.claims import numbered_sections
 from ..parsing.dates import find_dates
 from ..parsing.report import parse
 from ..reading import read
 
 SPAN_KEYS = ("citations", "sections", "claims", "dates")
+_M = TypeVar("_M", bound=BaseModel)
 
-for _name in ("report", "check"):
+
+def _store(doc: Doc) -> dict[Any, Any]:
+    """``doc.user_data``: spaCy keys it by tuples too, although its types say str."""
+    return cast(dict[Any, Any], doc.user_data)
+
+
+def _doc_model(name: str, model: type[_M]) -> Callable[[Doc], _M | None]:
+    def getter(doc: Doc) -> _M | None:
+        data = _store(doc).get(("tcdlcl", name))
+        return None if data is None else model.model_validate(data)
+
+    return getter
+
+
+def _span_model(name: str, model: type[_M]) -> Callable[[Span], _M | None]:
+    def getter(span: Span) -> _M | None:
+        data = _store(span.doc).get(("tcdlcl", name, span.start_char, span.end_char))
+        return None if data is None else model.model_validate(data)
+
+    return getter
+
+
+_DOC_MODELS: dict[str, type[BaseModel]] = {"report": ParsedReport, "check": CheckResult}
+_SPAN_MODELS: dict[str, type[BaseModel]] = {"citation": Citation, "section": Section, "claim": Claim}
+for _name, _model in _DOC_MODELS.items():
     if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
-for _name in ("citation", "section", "profile_id", "claim"):
+        Doc.set_extension(_name, getter=_doc_model(_name, _model))
+for _name, _model in _SPAN_MODELS.items():
     if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
+        Span.set_extension(_name, getter=_span_model(_name, _model))
+if not Span.has_extension("profile_id"):
+    Span.set_extension("profile_id", default=None)
 
 
 class OffsetMap:
@@ -127,8 +161,9 @@ class TcdlclComponent:
             return doc
         report = parse(document)
         result = localize(check(report, self.profile), self.lang) if self.profile else None
-        doc._.report = report
-        doc._.check = result
+        _store(doc)[("tcdlcl", "report")] = report.model_dump(mode="json")
+        if result is not None:
+            _store(doc)[("tcdlcl", "check")] = result.model_dump(mode="json")
         offsets = OffsetMap(document.text, doc.text)
         doc.spans["citations"] = list(_citation_spans(doc, report, offsets))
         doc.spans["sections"] = list(_section_spans(doc, report, result, offsets))
@@ -146,14 +181,20 @@ class TcdlclComponent:
 
 
 def _span(
-    doc: Doc, offsets: OffsetMap, start: int, end: int, label: str, **values: object
+    doc: Doc, offsets: OffsetMap, start: int, end: int, label: str, **values: Any
 ) -> Span | None:
+    """The token span over ``start:end`` of the display text; ``values`` go to its ``._``
+    (models as plain data, read back by the extension's getter)."""
     start, end = offsets.start(start), offsets.end(end)
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is None:  # nothing but whitespace in the Doc there
         return None
     for name, value in values.items():
-        setattr(span._, name, value)
+        if isinstance(value, BaseModel):
+            key = ("tcdlcl", name, span.start_char, span.end_char)
+            _store(doc)[key] = value.model_dump(mode="json")
+        else:
+            setattr(span._, name, value)
     return span
 
 
