@@ -52,35 +52,36 @@ SPAN_KEYS = ("citations", "sections", "claims", "dates")
 _M = TypeVar("_M", bound=BaseModel)
 
 
-def _store(doc: Doc) -> dict[Any, Any]:
-    """``doc.user_data``: spaCy keys it by tuples too, although its types say str."""
-    return cast(dict[Any, Any], doc.user_data)
+def _place(item: Doc | Span, name: str) -> tuple[dict[Any, Any], tuple[Any, ...]]:
+    """Where ``item._.name`` is kept: ``doc.user_data`` (spaCy keys it by tuples too, although
+    its types say str) and the key."""
+    if isinstance(item, Doc):
+        return cast(dict[Any, Any], item.user_data), ("tcdlcl", name)
+    key = ("tcdlcl", name, item.start_char, item.end_char)
+    return cast(dict[Any, Any], item.doc.user_data), key
 
 
-def _doc_model(name: str, model: type[_M]) -> Callable[[Doc], _M | None]:
-    def getter(doc: Doc) -> _M | None:
-        data = _store(doc).get(("tcdlcl", name))
-        return None if data is None else model.model_validate(data)
+def _keep(item: Doc | Span, name: str, value: BaseModel) -> None:
+    store, key = _place(item, name)
+    store[key] = value.model_dump(mode="json")
+
+
+def _getter(name: str, model: type[_M]) -> Callable[[Doc | Span], _M | None]:
+    def getter(item: Doc | Span) -> _M | None:
+        store, key = _place(item, name)
+        return None if key not in store else model.model_validate(store[key])
 
     return getter
 
 
-def _span_model(name: str, model: type[_M]) -> Callable[[Span], _M | None]:
-    def getter(span: Span) -> _M | None:
-        data = _store(span.doc).get(("tcdlcl", name, span.start_char, span.end_char))
-        return None if data is None else model.model_validate(data)
-
-    return getter
-
-
-_DOC_MODELS: dict[str, type[BaseModel]] = {"report": ParsedReport, "check": CheckResult}
-_SPAN_MODELS: dict[str, type[BaseModel]] = {"citation": Citation, "section": Section, "claim": Claim}
-for _name, _model in _DOC_MODELS.items():
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, getter=_doc_model(_name, _model))
-for _name, _model in _SPAN_MODELS.items():
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, getter=_span_model(_name, _model))
+_MODELS: dict[str, type[BaseModel]] = {
+    "report": ParsedReport, "check": CheckResult,
+    "citation": Citation, "section": Section, "claim": Claim,
+}  # fmt: skip
+for _name, _model in _MODELS.items():
+    _owner = Doc if _name in ("report", "check") else Span
+    if not _owner.has_extension(_name):
+        _owner.set_extension(_name, getter=_getter(_name, _model))
 if not Span.has_extension("profile_id"):
     Span.set_extension("profile_id", default=None)
 
@@ -161,9 +162,9 @@ class TcdlclComponent:
             return doc
         report = parse(document)
         result = localize(check(report, self.profile), self.lang) if self.profile else None
-        _store(doc)[("tcdlcl", "report")] = report.model_dump(mode="json")
+        _keep(doc, "report", report)
         if result is not None:
-            _store(doc)[("tcdlcl", "check")] = result.model_dump(mode="json")
+            _keep(doc, "check", result)
         offsets = OffsetMap(document.text, doc.text)
         doc.spans["citations"] = list(_citation_spans(doc, report, offsets))
         doc.spans["sections"] = list(_section_spans(doc, report, result, offsets))
@@ -191,8 +192,7 @@ def _span(
         return None
     for name, value in values.items():
         if isinstance(value, BaseModel):
-            key = ("tcdlcl", name, span.start_char, span.end_char)
-            _store(doc)[key] = value.model_dump(mode="json")
+            _keep(span, name, value)
         else:
             setattr(span._, name, value)
     return span
