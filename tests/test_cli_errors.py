@@ -41,6 +41,7 @@ def inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "table.toml").write_text("[a\nb = 1\n", "utf-8")
     (tmp_path / "a-folder").mkdir()
     shutil.copy(Path(__file__).parent / "bad" / "xlsx-renamed.docx", tmp_path / "sheet.docx")
+    shutil.copy(Path(__file__).parent / "bad" / "noise.txt", tmp_path / "noise.txt")
     return tmp_path
 
 
@@ -137,6 +138,9 @@ def test_each_error_exits_2_with_one_line_on_stderr_in_one_language(argv, lang, 
         (["parse", "sheet.docx"],
          "sheet.docx: định dạng tệp không được hỗ trợ (một bảng tính (.xlsx))",
          "sheet.docx: unsupported file format (a spreadsheet (.xlsx))"),
+        (["parse", "noise.txt"],
+         "noise.txt: không nhận ra bảng mã của tệp văn bản (dữ liệu nhị phân, không phải văn bản)",
+         "noise.txt: the text encoding could not be detected (binary data, not text)"),
     ],
 )  # fmt: skip
 def test_profile_and_reader_errors_are_told_in_each_language(argv, vi, en, inputs, capsys):
