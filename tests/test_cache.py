@@ -87,9 +87,9 @@ def test_cli_check_fills_the_cache_and_no_cache_leaves_it_alone(tmp_path, capsys
     main(args)  # from the cache now
     assert capsys.readouterr().out == uncached
     main(["cache", "--cache-dir", str(folder), "--lang", "en"])
-    assert capsys.readouterr().out.startswith(f"{folder}: 2 report(s) read, ")
+    assert capsys.readouterr().out.startswith(f"{folder}: 2 reports read, ")
     main(["cache", "--cache-dir", str(folder), "--clear", "--lang", "en"])
-    assert capsys.readouterr().out == f"{folder}: 2 report(s) read removed\n"
+    assert capsys.readouterr().out == f"{folder}: removed 2 reports read before\n"
     assert ReadCache(folder).entries() == []
 
 

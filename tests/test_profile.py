@@ -49,7 +49,7 @@ def test_user_profile_file_loads(tmp_path):
     [
         ('[[sections]]\nid = "II.1"\ntitle = "x"\n', "parent 'II' not defined"),
         ('[[sections]]\nid = "I"\ntitle = "again"\n', "duplicate section ids"),
-        ('colour = "red"\n', "Extra inputs are not permitted"),
+        ('colour = "red"\n', "colour: field not allowed"),
     ],
 )
 def test_invalid_profiles_say_what_is_wrong(tmp_path, extra, message):

@@ -6,7 +6,9 @@ results leave the library (check_file, check_batch, the command line).
 
 from __future__ import annotations
 
+import string
 import tomllib
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -26,6 +28,32 @@ def _lang(lang: str) -> Lang:
     return "en" if lang == "en" else "vi"
 
 
+class _Formatter(string.Formatter):
+    """``str.format``, plus ``{n:report|reports}``: the number and its noun, singular for 1.
+
+    Vietnamese nouns do not inflect; English ones say "1 report", "2 reports".
+    """
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return f"{value} {one if value == 1 else many}"
+        return str(super().format_field(value, format_spec))
+
+
+_FORMATTER = _Formatter()
+
+
+def render(template: str, /, *args: Any, **params: Any) -> str:
+    """A catalogue template filled in (``{n:report|reports}`` picks the noun's number)."""
+    return _FORMATTER.vformat(template, args, params)
+
+
+def phrase(area: str, key: str, lang: str = "vi", /, **params: Any) -> str:
+    """The message ``[area.key]`` in ``lang``, filled in with ``params``."""
+    return render(str(catalogue()[area][key][_lang(lang)]), **params)
+
+
 def finding_codes() -> frozenset[str]:
     """Every finding code the catalogue has a message for."""
     return frozenset(catalogue()["finding"])
@@ -41,28 +69,100 @@ def finding_message(code: str, params: dict[str, Any], lang: str = "vi") -> str:
     template = str(entry["message"][_lang(lang)])
     if "hint" in entry and params.get("near"):
         template += entry["hint"][_lang(lang)]
-    return template.format(**params)
+    return render(template, **params)
 
 
-def read_error_message(code: str, source: str, detail: str = "", lang: str = "vi") -> str:
-    """One line for a file that could not be read: where, why, and the cause if known."""
-    reason = catalogue()["read_error"][code][_lang(lang)]
+def read_error_message(
+    code: str,
+    source: str,
+    detail: str = "",
+    lang: str = "vi",
+    note: str | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> str:
+    """One line for a file that could not be read: where, why, and the cause if known.
+
+    ``note`` names a catalogued cause (``[read_note.*]``), said in either language; a bare
+    ``detail`` comes from a library, in English, so only English output shows it.
+    """
+    reason = phrase("read_error", code, lang)
+    if note is not None:
+        detail = phrase("read_note", note, lang, **(params or {}))
+    elif _lang(lang) != "en":
+        detail = ""
     return f"{source}: {reason}{f' ({detail})' if detail else ''}"
 
 
-def profile_error_message(code: str, lang: str = "vi", **params: Any) -> str:
-    """Why no profile could be built from a letter and its outline (one line)."""
-    return str(catalogue()["profile_error"][code][_lang(lang)]).format(**params)
+def reading_note(warning: str, lang: str = "vi") -> str:
+    """A reader's warning (``"ocr-pages:2-3"``: a code and its value) said in ``lang``."""
+    code, _, value = warning.partition(":")
+    entry = catalogue()["read_warning"].get(code)
+    return render(str(entry[_lang(lang)]), value=value) if entry else warning
 
 
 def file_error_message(kind: str, lang: str = "vi", **params: Any) -> str:
     """Why a file got no result although it could be read (timeout, crash, a bug)."""
-    return str(catalogue()["file_error"][kind][_lang(lang)]).format(**params)
+    return phrase("file_error", kind, lang, **params)
+
+
+def profile_error_message(code: str, params: Mapping[str, Any], lang: str = "vi") -> str:
+    """Why a profile cannot be used; ``invalid`` lists each problem pydantic found."""
+    if code == "not-toml":  # tomllib knows the line and column, or that the text ended early
+        where = "toml-place" if params.get("line") else "toml-end"
+        place = phrase("profile_error", where, lang, **params)
+        return phrase("profile_error", code, lang, path=params["path"], place=place)
+    if code != "invalid":
+        return phrase("profile_error", code, lang, **params)
+    problems = "; ".join(
+        # a check of the whole profile has no location
+        f"{problem['loc'] + ': ' if problem['loc'] else ''}{_problem(problem, lang)}"
+        for problem in params["problems"]
+    )
+    return phrase("profile_error", code, lang, origin=params["origin"], problems=problems)
+
+
+def _problem(problem: Mapping[str, Any], lang: str) -> str:
+    """One pydantic error in ``lang``: its type's template, or (English) pydantic's own words."""
+    templates = catalogue()["validation"]
+    entry = templates.get(problem["type"])
+    if entry is None:
+        return str(problem["msg"]) if _lang(lang) == "en" else str(templates["other"]["vi"])
+    ctx = {key: _listed(value) for key, value in problem.get("ctx", {}).items()}
+    try:
+        return render(str(entry[_lang(lang)]), **ctx)
+    except (KeyError, IndexError):  # a context this pydantic version does not give
+        return str(templates["other"][_lang(lang)])
+
+
+def _listed(value: Any) -> Any:
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return ", ".join(str(item) for item in value)
+    return value
+
+
+def os_error_message(error: OSError, lang: str = "vi") -> str:
+    """An operating-system error on a file, from its errno (the OS says it in English)."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    entry = catalogue()["os_error"].get(name)
+    path = error.filename2 or error.filename  # os.replace(temporary, output): the output
+    if entry is None:
+        strerror = error.strerror or str(error)
+        reason = phrase("os_error", "other", lang, errno=error.errno, strerror=strerror)
+    else:
+        reason = str(entry[_lang(lang)])
+    return f"{reason}: {path}" if path else reason
 
 
 def labels(area: str, lang: str = "vi") -> dict[str, Any]:
     """The words of one output (``"check_text"``, ``"html"``, ``"files"`` …)."""
     return dict(catalogue()["labels"][area][_lang(lang)])
+
+
+def severity_word(severity: str, lang: str = "vi") -> str:
+    """"error", "warning", "info" as the output's language says them."""
+    return str(labels("check_text", lang)[severity])
 
 
 def with_message(finding: Finding, lang: str = "vi") -> Finding:

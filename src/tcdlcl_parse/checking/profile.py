@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
-from ..messages import finding_codes
+from ..messages import finding_codes, profile_error_message
 from ..models import Severity
 
 
@@ -98,7 +101,9 @@ class Profile(_Spec):
     def _known_codes(self) -> Profile:
         unknown = sorted({*self.ignore, *self.severity} - finding_codes())
         if unknown:
-            raise ValueError(f"unknown finding codes: {unknown}")
+            raise PydanticCustomError(
+                "unknown_codes", "unknown finding codes: {codes}", {"codes": unknown}
+            )
         return self
 
     @model_validator(mode="after")
@@ -106,10 +111,16 @@ class Profile(_Spec):
         ids = [section.id for section in self.sections]
         duplicates = {i for i in ids if ids.count(i) > 1}
         if duplicates:
-            raise ValueError(f"duplicate section ids: {sorted(duplicates)}")
+            raise PydanticCustomError(
+                "duplicate_ids", "duplicate section ids: {ids}", {"ids": sorted(duplicates)}
+            )
         for section in self.sections:
             if section.parent is not None and section.parent not in ids:
-                raise ValueError(f"section {section.id!r}: parent {section.parent!r} not defined")
+                raise PydanticCustomError(
+                    "missing_parent",
+                    "section {id}: parent {parent} not defined",
+                    {"id": section.id, "parent": section.parent},
+                )
         return self
 
     def section(self, section_id: str) -> SectionSpec:
@@ -117,7 +128,16 @@ class Profile(_Spec):
 
 
 class ProfileError(Exception):
-    """A profile file is missing or invalid; the message says where."""
+    """A profile is unknown, missing or invalid. ``code`` is stable (``unknown``, ``no-file``,
+    ``not-utf8``, ``not-toml``, ``invalid``); :meth:`message` says where, in either language."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "vi") -> str:
+        return profile_error_message(self.code, self.params, lang)
 
 
 def bundled_profiles() -> dict[str, str]:
@@ -157,11 +177,11 @@ def load_profile(name_or_path: str | Path | Profile) -> Profile:
     path = Path(name_or_path)
     if path.suffix == ".toml" or path.exists():
         if not path.is_file():
-            raise ProfileError(f"{path}: no such profile file")
+            raise ProfileError("no-file", path=str(path))
         try:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ProfileError(f"{path}: cannot be read as UTF-8 text: {exc}") from exc
+            raise ProfileError("not-utf8", path=str(path)) from exc
         return _parse(text, str(path))
     entry = resources.files("tcdlcl_parse").joinpath("profiles", f"{name_or_path}.toml")
     if entry.is_file():
@@ -170,22 +190,43 @@ def load_profile(name_or_path: str | Path | Profile) -> Profile:
     if own is not None:
         return load_profile(own[1])
     known = ", ".join(sorted([*bundled_profiles(), *user_profiles()]))
-    raise ProfileError(
-        f"unknown profile {name_or_path!r} (known: {known}; own profiles: {user_profile_dir()})"
-    )
+    raise ProfileError("unknown", name=str(name_or_path), bundled=known, folder=str(user_profile_dir()))
+
+
+def ignoring(profile: Profile, codes: Iterable[str]) -> Profile:
+    """``profile`` that also ignores ``codes`` (``--ignore``); unknown codes: ProfileError."""
+    data = {**profile.model_dump(), "ignore": [*profile.ignore, *codes]}
+    return _validated(data, "--ignore")
+
+
+# tomllib says where in its message only: "… (at line 3, column 7)".
+_TOML_PLACE_RE = re.compile(r"at line (\d+), column (\d+)")
 
 
 def _parse(text: str, origin: str) -> Profile:
     try:
-        return Profile.model_validate(tomllib.loads(text))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"{origin}: not valid TOML: {exc}") from exc
+        place = _TOML_PLACE_RE.search(str(exc))
+        line, column = place.groups() if place else (None, None)
+        raise ProfileError("not-toml", path=origin, line=line, column=column) from exc
+    return _validated(data, origin)
+
+
+def _validated(data: dict[str, Any], origin: str) -> Profile:
+    try:
+        return Profile.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in error['loc']) or '(top)'}: {error['msg']}"
+        problems = [
+            {
+                "loc": ".".join(str(part) for part in error["loc"]),
+                "type": error["type"],
+                "msg": error["msg"],
+                "ctx": dict(error.get("ctx", {})),
+            }
             for error in exc.errors()
-        )
-        raise ProfileError(f"{origin}: {problems}") from exc
+        ]
+        raise ProfileError("invalid", origin=origin, problems=problems) from exc
 
 
 def profile_json_schema() -> dict[str, object]:

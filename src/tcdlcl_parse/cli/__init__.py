@@ -1,4 +1,5 @@
-"""The ``tcdlcl`` command. Help is in English; messages default to Vietnamese (``--lang en``).
+"""The ``tcdlcl`` command. Help is in English; messages, usage errors included, default to
+Vietnamese (``--lang en``).
 
 Exit codes: 0 ok, 1 some report has errors (``check``), 2 usage error or unreadable input.
 Heavy libraries are imported inside the commands so ``tcdlcl --version`` starts fast.
@@ -9,9 +10,11 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .. import __version__
 
@@ -22,38 +25,91 @@ if TYPE_CHECKING:
 from .exits import EXIT_OK, EXIT_USAGE
 
 
+def _lang_asked(argv: Sequence[str]) -> str:
+    """The language ``--lang`` asks for, found before parsing so usage errors can use it."""
+    lang = "vi"
+    for index, arg in enumerate(argv):
+        value = argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else arg
+        if arg == "--lang" or arg.startswith("--lang="):
+            lang = value.removeprefix("--lang=")
+    return "en" if lang == "en" else "vi"
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, with a usage error told in one line on stderr (exit 2), not the usage block."""
+    """argparse, with a usage error told in one line on stderr (exit 2), not the usage block,
+    in the language asked for (subcommands' parsers are made with the same ``lang``)."""
+
+    def __init__(self, *args: Any, lang: str = "vi", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
 
     def error(self, message: str) -> NoReturn:
         reason = " ".join(message.split())
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {reason} (see {self.prog} --help)\n")
+        line = _cli_text("usage_error", self.lang, prog=self.prog, reason=reason)
+        self.exit(EXIT_USAGE, line + "\n")
 
 
-def _count(text: str) -> int:
-    """--jobs: a whole number ≥ 0."""
+def _cli_text(key: str, lang: str, /, **params: object) -> str:
+    from ..messages import labels, render
+
+    return render(labels("cli", lang)[key], **params)
+
+
+@contextmanager
+def _argparse_speaks(lang: str) -> Iterator[None]:
+    """argparse's own messages (gettext msgids) from the catalogue while parsing."""
+    if lang == "en":
+        yield
+        return
+    from ..messages import catalogue
+
+    words: dict[str, str] = catalogue()["argparse"][lang]
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def gettext(message: str) -> str:
+        return words.get(message, message)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
     try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number ≥ 0")
-    return value
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
-def _seconds(text: str) -> float:
-    """--timeout: a finite number of seconds ≥ 0."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not (math.isfinite(value) and value >= 0):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds ≥ 0")
-    return value
+def _count(lang: str) -> Callable[[str], int]:
+    def count(text: str) -> int:
+        """--jobs: a whole number ≥ 0."""
+        try:
+            value = int(text)
+        except ValueError:
+            value = -1
+        if value < 0:
+            raise argparse.ArgumentTypeError(_cli_text("not_count", lang, value=text))
+        return value
+
+    return count
 
 
-def _parser() -> argparse.ArgumentParser:
+def _seconds(lang: str) -> Callable[[str], float]:
+    def seconds(text: str) -> float:
+        """--timeout: a finite number of seconds ≥ 0."""
+        try:
+            value = float(text)
+        except ValueError:
+            value = -1.0
+        if not (math.isfinite(value) and value >= 0):
+            raise argparse.ArgumentTypeError(_cli_text("not_seconds", lang, value=text))
+        return value
+
+    return seconds
+
+
+def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     parser = _Parser(
+        lang=lang,
         prog="tcdlcl",
         description=(
             "Read Vietnamese government reports (PDF, DOCX, text) and check them against "
@@ -62,9 +118,11 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 ok, 1 a report has errors (check), 2 usage error or unreadable input.",
     )
     parser.add_argument("--version", action="version", version=f"tcdlcl {__version__}")
+    _add_lang_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    command = partial(commands.add_parser, lang=lang)
 
-    parse_cmd = commands.add_parser(
+    parse_cmd = command(
         "parse", help="print what was read and parsed from one report"
     )
     parse_cmd.add_argument("file", metavar="FILE", help="a .pdf, .docx or text file")
@@ -74,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_reading_options(parse_cmd)
     parse_cmd.set_defaults(handler=_cmd_parse)
 
-    check_cmd = commands.add_parser(
+    check_cmd = command(
         "check", help="check reports (files or folders) against a profile (default: cv3078)"
     )
     check_cmd.add_argument(
@@ -92,11 +150,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     check_cmd.add_argument("--output", "-o", metavar="PATH", help="write to PATH (atomically) instead of stdout")
     check_cmd.add_argument(
-        "--jobs", "-j", type=_count, default=None, metavar="N",
+        "--jobs", "-j", type=_count(lang), default=None, metavar="N",
         help="parallel processes (default, or 0: all cores; 1: in this process)",
     )
     check_cmd.add_argument(
-        "--timeout", type=_seconds, default=120.0, metavar="SECONDS",
+        "--timeout", type=_seconds(lang), default=120.0, metavar="SECONDS",
         help="time limit per file (default: 120; 0: no limit)",
     )
     check_cmd.add_argument(
@@ -133,15 +191,15 @@ def _parser() -> argparse.ArgumentParser:
     _add_reading_options(check_cmd)
     check_cmd.set_defaults(handler=_cmd_check)
 
-    cache_cmd = commands.add_parser("cache", help="show or clear the cache of reports already read")
+    cache_cmd = command("cache", help="show or clear the cache of reports already read")
     _add_cache_dir_option(cache_cmd)
     cache_cmd.add_argument("--clear", action="store_true", help="remove every entry")
     _add_lang_option(cache_cmd)
     cache_cmd.set_defaults(handler=_cmd_cache)
 
-    _add_profile_command(commands)
+    _add_profile_command(commands, lang)
 
-    profiles_cmd = commands.add_parser(
+    profiles_cmd = command(
         "profiles", help="list bundled profiles and your own ($XDG_CONFIG_HOME/tcdlcl/profiles)"
     )
     profiles_cmd.add_argument(
@@ -155,12 +213,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_profile_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+def _add_profile_command(commands: argparse._SubParsersAction[_Parser], lang: str) -> None:
     profile_cmd = commands.add_parser(
-        "profile", help="build a profile from a request letter and its outline, show or test it"
+        "profile", lang=lang, help="build a profile from a request letter and its outline, show or test it"
     )
     actions = profile_cmd.add_subparsers(dest="action", metavar="ACTION", required=True)
-    new = actions.add_parser("new", help="build a profile from an outline (and its letter)")
+    new = actions.add_parser("new", lang=lang, help="build a profile from an outline (and its letter)")
     new.add_argument("outline", metavar="OUTLINE", help="the outline (or the letter containing it)")
     new.add_argument("--request", metavar="LETTER", help="the request letter (.pdf, .docx, text)")
     new.add_argument(
@@ -169,11 +227,11 @@ def _add_profile_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     new.add_argument("--output", "-o", required=True, metavar="FILE.toml", help="where to write it")
     _add_reading_options(new)
     new.set_defaults(handler=_cmd_profile_new)
-    show = actions.add_parser("show", help="print a profile as a tree")
+    show = actions.add_parser("show", lang=lang, help="print a profile as a tree")
     show.add_argument("profile", metavar="PROFILE", help="a profile .toml file or id")
     _add_lang_option(show)
     show.set_defaults(handler=_cmd_profile_show)
-    test = actions.add_parser("test", help="show which heading of each report matched each section")
+    test = actions.add_parser("test", lang=lang, help="show which heading of each report matched each section")
     test.add_argument("profile", metavar="PROFILE", help="a profile .toml file or id")
     test.add_argument("reports", nargs="+", metavar="REPORT", help="report files")
     _add_reading_options(test)
@@ -232,8 +290,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from ..checking.profile import ProfileError, load_profile
-    from ..messages import labels
+    from ..checking.profile import ProfileError, ignoring, load_profile
+    from ..messages import labels, render
     from ..reading.discover import find_reports
 
     words = labels("cli", args.lang)
@@ -246,9 +304,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     try:
         profile = load_profile(args.profile)
         if args.ignore:
-            profile = profile.model_validate({**profile.model_dump(), "ignore": [*profile.ignore, *args.ignore]})
-    except (ProfileError, ValueError) as error:
-        print(f"tcdlcl: {error}", file=sys.stderr)
+            profile = ignoring(profile, args.ignore)
+    except ProfileError as error:
+        print(f"tcdlcl: {error.message(args.lang)}", file=sys.stderr)
         return EXIT_USAGE
     desk_shown = args.summary or args.format in ("html", "xlsx")
     if (args.roster or args.province) and not desk_shown:
@@ -265,7 +323,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     files, skipped = find_reports(args.paths)
     if not files:  # one line: the reason, with how many files were skipped
-        reason = words["no_files"] + (words["skipped_count"].format(len(skipped)) if skipped else "")
+        skipped_count = render(words["skipped_count"], len(skipped)) if skipped else ""
+        reason = words["no_files"] + skipped_count
         print("tcdlcl: " + reason, file=sys.stderr)
         return EXIT_USAGE
     for path in skipped:
@@ -327,7 +386,7 @@ def _cmd_profile_new(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except ProfileBuildError as error:
         params = {"source": args.request or args.outline, **error.params}
-        print(f"tcdlcl: {profile_error_message(error.code, args.lang, **params)}", file=sys.stderr)
+        print(f"tcdlcl: {profile_error_message(error.code, params, args.lang)}", file=sys.stderr)
         return EXIT_USAGE
     with atomic_output(Path(args.output)) as stream:
         stream.write(to_toml(draft, args.lang))
@@ -380,33 +439,36 @@ def _cmd_profile_test(args: argparse.Namespace) -> int:
 
 
 def _cmd_cache(args: argparse.Namespace) -> int:
-    from ..messages import labels
     from ..reading.cache import MAX_AGE_DAYS, ReadCache
 
-    words = labels("cli", args.lang)
     cache = ReadCache(args.cache_dir)
     if args.clear:
-        print(words["cache_cleared"].format(folder=cache.directory, count=cache.clear()))
+        print(_cli_text("cache_cleared", args.lang, folder=cache.directory, count=cache.clear()))
         return EXIT_OK
     entries = cache.entries()
     kilobytes = sum(path.stat().st_size for path in entries) / 1000
-    print(words["cache_holds"].format(
-        folder=cache.directory, count=len(entries), kilobytes=kilobytes, days=MAX_AGE_DAYS
-    ))
+    print(_cli_text(
+        "cache_holds", args.lang,
+        folder=cache.directory, count=len(entries), kilobytes=kilobytes, days=MAX_AGE_DAYS,
+    ))  # fmt: skip
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.error("a command is required: check, parse, cache, profile or profiles")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = _lang_asked(argv)
+    parser = _parser(lang)
+    with _argparse_speaks(lang):
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.error(_cli_text("command_required", lang))
+    args.lang = lang  # `tcdlcl --lang en check …`: the subcommand's default must not win
     try:
         return int(args.handler(args))
     except BrokenPipeError:  # `tcdlcl parse … | head`
         return EXIT_OK
     except OSError as error:  # an output or cache folder that cannot be written, …
-        path = error.filename2 or error.filename  # os.replace(temporary, output): the output
-        where = f": {path}" if path else ""
-        print(f"tcdlcl: {error.strerror or error}{where}", file=sys.stderr)
+        from ..messages import os_error_message
+
+        print(f"tcdlcl: {os_error_message(error, lang)}", file=sys.stderr)
         return EXIT_USAGE

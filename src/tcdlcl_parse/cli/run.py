@@ -10,7 +10,7 @@ from itertools import chain
 from pathlib import Path
 
 from ..checking.profile import Profile
-from ..messages import labels
+from ..messages import labels, render
 from ..models import CheckResult
 from ..output.aggregate import Aggregate
 from ..output.files import atomic_output, read_jsonl, write_csv, write_json, write_jsonl, write_xlsx
@@ -99,9 +99,10 @@ def run_check(
         with atomic_output(Path(args.summary)) as stream:
             stream.write(aggregate.summary().model_dump_json(indent=2) + "\n")
     if tally.unreadable:  # exit 2: one line on stderr says why, whatever the output format
-        line = labels("cli", args.lang)["unreadable"].format(
-            count=tally.unreadable, total=tally.total, first=tally.first_error
-        )
+        line = render(
+            labels("cli", args.lang)["unreadable"],
+            count=tally.unreadable, total=tally.total, first=tally.first_error,
+        )  # fmt: skip
         print("tcdlcl: " + line, file=sys.stderr)
     return tally.exit_code
 

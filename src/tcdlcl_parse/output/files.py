@@ -103,7 +103,7 @@ def write_xlsx(
     for result in results:
         if aggregate is None or aggregate.add(result)[1]:  # the first file of its report
             rows.append(summary_row(result, lang))
-            for row in finding_rows(result):
+            for row in finding_rows(result, lang):
                 findings.append(row)
     for index, row in enumerate(rows):
         if aggregate is not None:

@@ -16,7 +16,7 @@ from typing import IO, Any
 from markupsafe import Markup, escape
 
 from ..checking.profile import Profile
-from ..messages import labels
+from ..messages import labels, render
 from ..models import CheckResult, Detail
 from .aggregate import Aggregate
 from .desk import summary_tables
@@ -78,9 +78,9 @@ def write_html(
             row["cells"][0] = " + ".join(aggregate.groups[row["index"]].sources)
         summary = aggregate.summary()
         page = environment.get_template("report.html.j2").render(
-            lang=key, t=text, d=desk, profile=profile, aggregate=aggregate, rows=rows,
-            summary=summary, desk_rows=summary_tables(summary, lang), headers=labels("files", lang)["summary_columns"][:-1],
-            numeric=_NUMERIC_COLUMNS,
+            lang=key, t=text, d=desk, render=render, profile=profile, aggregate=aggregate,
+            rows=rows, summary=summary, desk_rows=summary_tables(summary, lang),
+            headers=labels("files", lang)["summary_columns"][:-1], numeric=_NUMERIC_COLUMNS,
         )
         head, tail = page.split(_MARKER)
         stream.write(head)

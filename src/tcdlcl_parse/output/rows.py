@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..messages import labels
+from ..messages import labels, severity_word
 from ..models import CheckResult
 
 # Findings shown in a report's summary row; the rest are in the findings sheet.
@@ -30,12 +30,12 @@ def summary_row(result: CheckResult, lang: str = "vi") -> list[str | int]:
     ]
 
 
-def finding_rows(result: CheckResult) -> Iterator[list[str | int]]:
+def finding_rows(result: CheckResult, lang: str = "vi") -> Iterator[list[str | int]]:
     for finding in result.findings:
         yield [
             result.source,
             finding.code,
-            finding.severity,
+            severity_word(finding.severity, lang),
             finding.section or "",
             finding.page or "",
             finding.message,

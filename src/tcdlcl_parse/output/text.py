@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..checking.checker import report_findings
 from ..checking.profile import Profile
-from ..messages import labels, with_message
+from ..messages import labels, reading_note, render, with_message
 from ..models import CheckResult, Finding, ParsedReport
 from .rows import summary_row
 
@@ -33,7 +33,7 @@ def render_parsed_text(report: ParsedReport, lang: str = "vi") -> str:
         (words["encoding"], document.encoding),
         (words["lines"], len(document.lines)),
         (words["removed"], len(document.removed_lines)),
-        (words["warnings"], ", ".join(document.warnings) or None),
+        (words["warnings"], "; ".join(reading_note(w, lang) for w in document.warnings) or None),
     ]
     out = [f"{label}: {value}" for label, value in rows if value is not None]
     out += ["", f"== {words['text']} ==", document.text, ""]
@@ -65,8 +65,12 @@ def render_check_text(results: list[CheckResult], lang: str = "vi") -> str:
     unreadable = sum(1 for r in results if r.error is not None)
     passed = sum(1 for r in results if r.passed)
     out.append(
-        words["total"].format(
-            n=len(results), ok=passed, bad=len(results) - passed - unreadable, unreadable=unreadable
+        render(
+            words["total"],
+            n=len(results),
+            ok=passed,
+            bad=len(results) - passed - unreadable,
+            unreadable=unreadable,
         )
     )
     return "\n".join(out) + "\n"

@@ -134,11 +134,12 @@ def quantities_in(text: str, offset: int) -> list[Quantity]:
     return found
 
 
-def _walk(sections: list[Section], path: str = "") -> Iterator[tuple[Section, str]]:
+def numbered_sections(sections: list[Section], path: str = "") -> Iterator[tuple[Section, str]]:
+    """Every section, subsections after their parent, with its number path ("II.3")."""
     for section in sections:
         number = f"{path}.{section.number}" if path else section.number
         yield section, number
-        yield from _walk(section.children, number)
+        yield from numbered_sections(section.children, number)
 
 
 def parse_claims(document: SourceDocument, sections: list[Section]) -> list[Claim]:
@@ -149,7 +150,7 @@ def parse_claims(document: SourceDocument, sections: list[Section]) -> list[Clai
     word_starts = [position for position, _ in status_words]
     word_kinds = [kind for _, kind in status_words]
     claims: list[dict[str, object]] = []
-    for section, number in _walk(sections):
+    for section, number in numbered_sections(sections):
         planned_section = bool(_PLANNED_SECTION_RE.search(section.title))
         for para_start, para_end in _paragraphs(text, section.body_start, section.body_end):
             paragraph = text[para_start:para_end]

@@ -12,6 +12,7 @@ from io import BytesIO
 from pathlib import Path
 
 from ..errors import ReadError
+from ..messages import phrase
 from ..models import DocumentKind, SourceDocument
 from .base import ZIP_ERRORS, ReaderMeta
 from .lines import RawLine, assemble
@@ -19,13 +20,14 @@ from .options import ReadOptions
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
+# Signature → what the file is: a note of the catalogue ([read_note.*] in data/messages.toml).
 _BINARY_SIGNATURES: dict[bytes, str] = {
-    b"\xd0\xcf\x11\xe0": "a legacy Office file (.doc/.xls)",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"Rar!": "a RAR archive",
-    b"\x1f\x8b": "a gzip archive",
-    b"7z\xbc\xaf": "a 7-Zip archive",
+    b"\xd0\xcf\x11\xe0": "legacy-office",
+    b"\x89PNG": "png",
+    b"\xff\xd8\xff": "jpeg",
+    b"Rar!": "rar",
+    b"\x1f\x8b": "gzip",
+    b"7z\xbc\xaf": "7z",
 }
 
 
@@ -39,14 +41,13 @@ def sniff_kind(data: bytes, source: str) -> DocumentKind:
             with zipfile.ZipFile(BytesIO(data)) as archive:
                 names = set(archive.namelist())
         except ZIP_ERRORS as exc:
-            raise ReadError("corrupt", source, f"broken zip container: {exc}") from exc
+            raise ReadError("corrupt", source, str(exc), note="broken-zip") from exc
         if "word/document.xml" in names:
             return "docx"
-        what = "a spreadsheet (.xlsx)" if "xl/workbook.xml" in names else "a zip archive"
-        raise ReadError("unsupported", source, what)
+        raise _unsupported(source, "xlsx" if "xl/workbook.xml" in names else "zip")
     for signature, what in _BINARY_SIGNATURES.items():
         if head.startswith(signature):
-            raise ReadError("unsupported", source, what)
+            raise _unsupported(source, what)
     return "text"
 
 
@@ -83,7 +84,7 @@ def read(
     raw_lines, meta = _read_kind(kind, data, name, fast=options.fast, password=password, ocr=options.ocr)
     text, lines, removed, warnings = assemble(raw_lines)
     if not text.strip():
-        raise ReadError("empty", name, "no text")
+        raise ReadError("empty", name, "no text", note="no-text")
     document = SourceDocument(
         source=name,
         kind=kind,
@@ -110,11 +111,21 @@ def _load(source: str | Path | bytes, max_bytes: int) -> tuple[bytes, str]:
         if not path.is_file():
             raise ReadError("not-found", name)
         if path.stat().st_size > max_bytes:
-            raise ReadError("too-large", name, f"> {max_bytes // (1024 * 1024)} MB")
+            raise _too_large(name, max_bytes)
         data = path.read_bytes()
     if len(data) > max_bytes:
-        raise ReadError("too-large", name, f"> {max_bytes // (1024 * 1024)} MB")
+        raise _too_large(name, max_bytes)
     return data, name
+
+
+def _unsupported(source: str, what: str) -> ReadError:
+    return ReadError("unsupported", source, phrase("read_note", what, "en"), note=what)
+
+
+def _too_large(name: str, max_bytes: int) -> ReadError:
+    megabytes = max_bytes // (1024 * 1024)
+    detail = f"> {megabytes} MB"
+    return ReadError("too-large", name, detail, note="larger-than", megabytes=megabytes)
 
 
 def _read_kind(

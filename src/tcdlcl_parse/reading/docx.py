@@ -70,18 +70,24 @@ def _check_archive(data: bytes, source: str) -> None:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             infos = archive.infolist()
     except ZIP_ERRORS as exc:
-        raise ReadError("corrupt", source, f"broken zip container: {exc}") from exc
+        detail = f"broken zip container: {exc}"
+        raise ReadError("corrupt", source, detail, note="broken-zip") from exc
     # Word deflates; other methods are refused because zipfile inflates a bzip2/LZMA block
     # whole, whatever size the directory declares (a lying entry exhausts memory).
     unusual = {info.compress_type for info in infos} - {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
     if unusual:
-        raise ReadError("corrupt", source, f"zip compression method {min(unusual)} (Word uses deflate)")
+        raise ReadError(
+            "corrupt", source, f"zip compression method {min(unusual)} (Word uses deflate)",
+            note="zip-method", method=min(unusual),
+        )  # fmt: skip
     unpacked = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
     if unpacked > _MAX_UNPACKED_BYTES or unpacked / packed > _MAX_COMPRESSION_RATIO:
+        megabytes = unpacked // (1024 * 1024)
         raise ReadError(
-            "too-large", source, f"unpacks to {unpacked // (1024 * 1024)} MB (zip bomb?)"
-        )
+            "too-large", source, f"unpacks to {megabytes} MB (zip bomb?)",
+            note="unpacks-to", megabytes=megabytes,
+        )  # fmt: skip
 
 
 class _Styles:

@@ -14,6 +14,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+
+class NotText(ValueError):
+    """The bytes are binary data, not text in any encoding."""
+
+
 # TCVN 5712:1993 (VN1, a superset of the VN3 used by .Vn fonts), bytes 0x80–0xFF. Taken from
 # glibc iconv's TCVN5712-1 converter (the same table as XFree86 lcUniConv/tcvn.h), composed
 # to NFC. Bytes 0xB0–0xB4 are combining tone marks in the standard.
@@ -126,7 +131,7 @@ def decode_text_bytes(data: bytes) -> tuple[str, str]:
     if utf16:
         return unicodedata.normalize("NFC", data.decode(utf16, errors="replace")), "utf-16"
     if _looks_binary(data):
-        raise ValueError("binary data, not text")
+        raise NotText("binary data, not text")
     try:
         text = unicodedata.normalize("NFC", data.decode("utf-8"))
     except UnicodeDecodeError:

@@ -68,10 +68,15 @@ def ocr_pages(document: Any, page_indexes: list[int], source: str) -> list[RawLi
     """Lines of the given pages (0-based) of an open ``pypdfium2.PdfDocument``."""
     # Too many pages is too large whether or not Tesseract is installed here.
     if len(page_indexes) > MAX_OCR_PAGES:
-        raise ReadError("too-large", source, f"{len(page_indexes)} scanned pages; OCR reads at most {MAX_OCR_PAGES}")
+        pages = len(page_indexes)
+        raise ReadError(
+            "too-large", source, f"{pages} scanned pages; OCR reads at most {MAX_OCR_PAGES}",
+            note="ocr-too-many", pages=pages, limit=MAX_OCR_PAGES,
+        )  # fmt: skip
     reason = ocr_unavailable_reason()
-    if reason is not None:
-        raise ReadError("scanned", source, reason)
+    if reason is not None:  # "… install tesseract-ocr-vie": the packages are said in any language
+        packages = reason.rsplit("install ", 1)[-1]
+        raise ReadError("scanned", source, reason, note="ocr-install", packages=packages)
     import pypdfium2 as pdfium
 
     lines: list[RawLine] = []
@@ -103,7 +108,10 @@ def _tesseract_words(png: bytes, source: str) -> list[_Word]:
             input=png, capture_output=True, timeout=_PAGE_TIMEOUT_S, env=_environment(), check=False,
         )
     except subprocess.TimeoutExpired as exc:
-        raise ReadError("scanned", source, f"OCR took longer than {_PAGE_TIMEOUT_S} s on a page") from exc
+        raise ReadError(
+            "scanned", source, f"OCR took longer than {_PAGE_TIMEOUT_S} s on a page",
+            note="ocr-timeout", seconds=_PAGE_TIMEOUT_S,
+        ) from exc  # fmt: skip
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
         raise ReadError("scanned", source, f"OCR failed: {message[0]}")

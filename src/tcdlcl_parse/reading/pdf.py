@@ -52,19 +52,28 @@ def read_pdf(
         image_only = [i for i, page in enumerate(pages) if page.image_only]
         text_pages = [i for i, page in enumerate(pages) if not page.image_only and page.visible_chars]
         if not image_only and not text_pages:
-            raise ReadError("empty", source, f"{len(pages)} page(s) without text")
+            raise ReadError(
+                "empty", source, f"{len(pages)} page(s) without text",
+                note="pages-without-text", pages=len(pages),
+            )  # fmt: skip
         meta = ReaderMeta(extractor="", page_count=len(pages))
         ocr_lines: list[RawLine] = []
         if image_only and not ocr:
             if not text_pages:
-                raise ReadError("scanned", source, f"{len(pages)} page(s); OCR turned off")
+                raise ReadError(
+                    "scanned", source, f"{len(pages)} page(s); OCR turned off",
+                    note="ocr-off", pages=len(pages),
+                )  # fmt: skip
             meta.warnings.append(f"image-only-pages-skipped:{_page_ranges(image_only)}")
         elif image_only:
             from .ocr import ocr_pages
 
             ocr_lines = ocr_pages(document, image_only, source)
             if not ocr_lines and not text_pages:
-                raise ReadError("scanned", source, f"OCR found no text on {len(image_only)} page(s)")
+                raise ReadError(
+                    "scanned", source, f"OCR found no text on {len(image_only)} page(s)",
+                    note="ocr-no-text", pages=len(image_only),
+                )  # fmt: skip
             meta.warnings.append(f"ocr-pages:{_page_ranges(image_only)}")
     finally:
         document.close()
@@ -106,7 +115,7 @@ def _inspect_pages(document: Any, source: str) -> list[_PageFacts]:
     import pypdfium2.raw as pdfium_c
 
     if len(document) == 0:
-        raise ReadError("empty", source, "0 pages")
+        raise ReadError("empty", source, "0 pages", note="no-pages")
     facts = []
     for index in range(len(document)):
         try:

@@ -6,13 +6,15 @@ import re
 
 from ..errors import ReadError
 from .base import ReaderMeta
-from .legacy import decode_text_bytes
+from .legacy import NotText, decode_text_bytes
 from .lines import RawLine
 
 
 def read_text(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
     try:
         text, encoding = decode_text_bytes(data)
+    except NotText as exc:
+        raise ReadError("encoding", source, str(exc), note="binary") from exc
     except ValueError as exc:
         raise ReadError("encoding", source, str(exc)) from exc
     warnings = [f"undecodable-bytes-replaced:{text.count(chr(0xFFFD))}"] if "\ufffd" in text else []
