@@ -4,7 +4,11 @@ A commune's numbering says little ("Nhiệm vụ năm 2026" may be IV when Kiế
 so headings are matched on their titles: each profile section's title and aliases are compared
 with each heading, ignoring case, diacritics and tone placement and tolerating typos (rapidfuzz).
 Top-level profile sections are matched among top-level headings; a subsection only among the
-headings under its parent's match. Every match keeps its score and the heading it used.
+headings under its parent's match. Structure counts as well as words: a heading whose items
+name several top-level sections ("PHẦN THỨ BA" over "1. Đánh giá", "2. Kiến nghị") is a
+container and its items are matched in its place; a top-level heading worded unlike the profile
+("TÌNH HÌNH TRIỂN KHAI") still counts for a section when its subsections match that section's
+subsections. Every match keeps its score, the heading it used and what it rested on.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ class Match:
     score: float
     phrase: str
     merged_with: list[str] = field(default_factory=list)
+    inferred_from: list[str] = field(default_factory=list)  # children's headings, when inferred
 
 
 @lru_cache(maxsize=8192)  # profile phrases and headings recur across a batch
@@ -68,15 +73,64 @@ def descendants(nodes: Sequence[Section]) -> Iterator[Section]:
 def match_outline(outline: Sequence[Section], profile: Profile) -> dict[str, Match]:
     """Profile section id → its match, for every section that found a heading."""
     matches: dict[str, Match] = {}
+    threshold = profile.match_threshold
     top_specs = [spec for spec in profile.sections if spec.parent is None]
-    _assign(top_specs, list(outline), profile.match_threshold, matches)
+    tops = _top_candidates(outline, top_specs, threshold)
+    _assign(top_specs, tops, threshold, matches)
+    _infer_from_children(profile, tops, matches)
     for spec in top_specs:
         if spec.id not in matches:
             continue
         children = [s for s in profile.sections if s.parent == spec.id]
         below = list(descendants(matches[spec.id].node.children))
-        _assign(children, below, profile.match_threshold, matches)
+        _assign(children, below, threshold, matches)
     return matches
+
+
+def _top_candidates(outline: Sequence[Section], specs: list[SectionSpec], threshold: float) -> list[Section]:
+    """Top-level headings, a container replaced by its items (two or more of which name
+    different top-level sections)."""
+    tops: list[Section] = []
+    for node in outline:
+        named = {_best_spec(specs, child.title, threshold) for child in node.children} - {None}
+        tops.extend(node.children if len(named) >= 2 else [node])
+    return tops
+
+
+def _best_spec(specs: list[SectionSpec], heading: str, threshold: float) -> str | None:
+    score, spec_id = max((spec_score(spec, heading)[0], spec.id) for spec in specs)
+    return spec_id if score >= threshold else None
+
+
+# A heading counts for a section by its children when this many of the section's
+# subsections (or all, if fewer) match among its descendants.
+_INFER_MIN_CHILDREN = 2
+
+
+def _infer_from_children(profile: Profile, tops: list[Section], matches: dict[str, Match]) -> None:
+    used = {id(match.node) for match in matches.values()}
+    for spec in profile.sections:
+        if spec.parent is not None or spec.id in matches:
+            continue
+        children = [s for s in profile.sections if s.parent == spec.id]
+        if not children:
+            continue
+        best: tuple[int, float, Section, list[str]] | None = None
+        for node in tops:
+            if id(node) in used:
+                continue
+            trial: dict[str, Match] = {}
+            _assign(children, list(descendants(node.children)), profile.match_threshold, trial)
+            direct = [m for m in trial.values() if not m.merged_with or m.spec.id < m.merged_with[0]]
+            if len(direct) < min(_INFER_MIN_CHILDREN, len(children)):
+                continue
+            score = sum(m.score for m in direct) / len(direct)
+            if best is None or (len(direct), score) > best[:2]:
+                best = (len(direct), score, node, [m.node.title for m in direct])
+        if best is not None:
+            _, score, node, titles = best
+            matches[spec.id] = Match(spec, node, score, spec.title, inferred_from=titles)
+            used.add(id(node))
 
 
 def _assign(

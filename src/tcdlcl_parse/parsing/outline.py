@@ -554,7 +554,7 @@ def _trim(text: str, start: int, end: int) -> int:
 def numbering_value(section: Section) -> int:
     """The number of ``section`` in its list: 3 for "III.", "3.", "2.3." or "c)"."""
     number = section.number
-    if section.scheme == "letter":
+    if section.scheme in ("letter", "upper-letter"):
         return LETTERS.find(number) + 1
     if section.scheme == "decimal":
         return int(number.rsplit(".", 1)[1])
@@ -567,6 +567,6 @@ def display_number(scheme: str, value: int) -> str:
     """``value`` written in ``scheme``: "III" for 3 in Roman, "c" for 3 in letters."""
     if scheme in ("roman", "part"):
         return _to_roman(value)
-    if scheme == "letter":
+    if scheme in ("letter", "upper-letter"):
         return LETTERS[value - 1] if value <= len(LETTERS) else str(value)
     return str(value)
