@@ -75,7 +75,7 @@ def match_outline(outline: Sequence[Section], profile: Profile) -> dict[str, Mat
     matches: dict[str, Match] = {}
     threshold = profile.match_threshold
     top_specs = [spec for spec in profile.sections if spec.parent is None]
-    tops = _top_candidates(outline, top_specs, threshold)
+    tops = _top_candidates(outline, profile)
     _assign(top_specs, tops, threshold, matches)
     _infer_from_children(profile, tops, matches)
     for spec in top_specs:
@@ -87,19 +87,25 @@ def match_outline(outline: Sequence[Section], profile: Profile) -> dict[str, Mat
     return matches
 
 
-def _top_candidates(outline: Sequence[Section], specs: list[SectionSpec], threshold: float) -> list[Section]:
+def _top_candidates(outline: Sequence[Section], profile: Profile) -> list[Section]:
     """Top-level headings, a container replaced by its items (two or more of which name
-    different top-level sections)."""
+    different top-level sections, each better than any subsection)."""
     tops: list[Section] = []
     for node in outline:
-        named = {_best_spec(specs, child.title, threshold) for child in node.children} - {None}
+        named = {_names_part(profile, child.title) for child in node.children} - {None}
         tops.extend(node.children if len(named) >= 2 else [node])
     return tops
 
 
-def _best_spec(specs: list[SectionSpec], heading: str, threshold: float) -> str | None:
-    score, spec_id = max((spec_score(spec, heading)[0], spec.id) for spec in specs)
-    return spec_id if score >= threshold else None
+# An item of a container names a top-level section only this clearly.
+_CONTAINER_ITEM_SCORE = 95.0
+
+
+def _names_part(profile: Profile, heading: str) -> str | None:
+    top, sub = max(
+        ((spec_score(spec, heading)[0], spec.id) for spec in profile.sections if spec.parent is None)
+    ), max(spec_score(spec, heading)[0] for spec in profile.sections if spec.parent is not None)
+    return top[1] if top[0] >= _CONTAINER_ITEM_SCORE and top[0] > sub else None
 
 
 # A heading counts for a section by its children when this many of the section's

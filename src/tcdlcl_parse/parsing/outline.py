@@ -241,7 +241,8 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
     style_levels: dict[str, int] = {}
     roots: list[_Node] = []
     stack: list[_Node] = []
-    heading_lines: set[int] = set()
+    # Lines after which a new paragraph starts: headings and table rows.
+    heading_lines: set[int] = {*rows, *in_tables}
     heading_re = _heading_re(ocr)
     for index in range(start, stop):
         line = lines[index]
@@ -258,7 +259,7 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
         if ocr and (candidate is None or candidate.style not in style_levels and candidate.value != 1):
             candidate = _ocr_garbled_arabic(index, line, stack) or _ocr_first_roman(index, line, stack) or candidate
         if candidate is None and typography:
-            candidate = _typography_candidate(lines, index, start, stop, has_bold, heading_lines)
+            candidate = _typography_candidate(document, index, start, stop, has_bold, heading_lines)
         if candidate is None:
             runin = _run_in_candidate(document, lines, index, start, heading_lines)
             if runin is not None and stack:
@@ -347,11 +348,13 @@ _BULLETS = ("-", "+", "*", "•", "–")
 
 
 def _typography_candidate(
-    lines: list[Line], index: int, start: int, stop: int, has_bold: bool, heading_lines: set[int]
+    document: SourceDocument, index: int, start: int, stop: int, has_bold: bool,
+    heading_lines: set[int],
 ) -> _Candidate | None:
     """An unnumbered heading: a bold line where the format has bold, else a short line in
     capitals, or a short title-like line over a longer body, standing after a finished
     sentence or another heading."""
+    lines = document.lines
     text = lines[index].text.strip()
     if not 3 <= len(text) <= _TYPOGRAPHY_MAX or _SENTENCE_END_RE.search(text) or text.endswith(","):
         return None
@@ -365,7 +368,7 @@ def _typography_candidate(
         following = lines[index + 1].text.strip() if index + 1 < stop else ""
         if len(following) <= len(text) and not _SENTENCE_END_RE.search(following):
             return None
-    if index > start and index - 1 not in heading_lines:
+    if index > start and index - 1 not in heading_lines and not is_gap_before(document, lines[index]):
         previous = lines[index - 1].text.rstrip()
         if not (_SENTENCE_END_RE.search(previous) or previous.endswith("/.") or previous.isupper()):
             return None
@@ -437,7 +440,7 @@ def _table_row(
     title, title_lines = [pdf_row.group("title")], []
     for following in range(index + 1, min(stop, index + 12)):
         other = lines[following]
-        if _ROW_PDF_RE.match(other.text.strip()) or other.x0 is None:
+        if _HEADING_RE.match(other.text) or _ROW_PDF_RE.match(other.text.strip()) or other.x0 is None:
             break
         if other.x0 < line.x0 + _PDF_TITLE_COLUMN:
             title.append(other.text.strip())
