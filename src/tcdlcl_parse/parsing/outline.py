@@ -361,10 +361,11 @@ def _typography_candidate(
     if not text[0].isupper() or text.startswith(_BULLETS) or ":" in text:
         return None
     caps = text.isupper()
-    if has_bold:
+    if has_bold:  # bold is evidence enough: no need of the line's neighbours
         if not lines[index].bold:
             return None
-    elif not caps:
+        return _Candidate(index, "none", "typography-caps" if caps else "typography", 0, "", "", text)
+    if not caps:
         following = lines[index + 1].text.strip() if index + 1 < stop else ""
         if len(following) <= len(text) and not _SENTENCE_END_RE.search(following):
             return None
@@ -376,7 +377,7 @@ def _typography_candidate(
     return _Candidate(index, "none", style, 0, "", "", text)
 
 
-_TABLE_HEAD_RE = re.compile(r"^S?TT(?:\t|\s{2,}|$)", re.IGNORECASE)
+_TABLE_HEAD_RE = re.compile(r"^S?TT(?:\s|$)")
 _ROW_NUMBER_RE = re.compile(r"^(?P<number>\d{1,2})\.?$")
 _ROW_CELLS_RE = re.compile(r"^(?P<number>\d{1,2})\.?(?:\t|\s{2,})(?P<title>.+?)(?:(?:\t|\s{2,})(?P<rest>\S.*))?$")
 _ROW_PDF_RE = re.compile(r"^(?P<number>\d{1,2})\.?\s+(?P<title>\S.*)$")
