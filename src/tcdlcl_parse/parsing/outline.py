@@ -385,6 +385,8 @@ _TABLE_SCAN_MAX = 120
 _TABLE_HEAD_CELLS = 6
 # A PDF table's task column: cell lines this far right of the row number at most.
 _PDF_TITLE_COLUMN = 40.0
+# A PDF table's row numbers stand this close to the left edge of its "TT" head.
+_PDF_NUMBER_COLUMN = 15.0
 
 
 def _table_rows(
@@ -406,7 +408,7 @@ def _table_rows(
         expected, index = 1, index + 1
         while index < min(stop, head + _TABLE_SCAN_MAX):
             text = lines[index].text.strip()
-            row = _table_row(lines, index, stop, expected, pdf)
+            row = _table_row(lines, index, stop, expected, pdf, lines[head])
             if row is not None:
                 found[index], title_lines = row
                 table_lines.update(title_lines)
@@ -422,8 +424,13 @@ def _table_rows(
     return rows, covered
 
 
+def _ends_task_cell(text: str) -> bool:
+    """A line that cannot continue a PDF table's task cell: a heading, the next row, a label."""
+    return bool(_HEADING_RE.match(text) or _ROW_PDF_RE.match(text.strip()) or _RUN_IN_RE.match(text))
+
+
 def _table_row(
-    lines: list[Line], index: int, stop: int, expected: int, pdf: bool
+    lines: list[Line], index: int, stop: int, expected: int, pdf: bool, head: Line
 ) -> tuple[_Candidate, list[int]] | None:
     line = lines[index]
     text = line.text.strip()
@@ -438,10 +445,12 @@ def _table_row(
     pdf_row = _ROW_PDF_RE.match(text) if pdf else None
     if pdf_row is None or int(pdf_row.group("number")) != expected or line.x0 is None:
         return None
+    if head.x0 is None or abs(line.x0 - head.x0) > _PDF_NUMBER_COLUMN:
+        return None  # a figure opening a result cell ("02 hội nghị …"), not the TT column
     title, title_lines = [pdf_row.group("title")], []
     for following in range(index + 1, min(stop, index + 12)):
         other = lines[following]
-        if _HEADING_RE.match(other.text) or _ROW_PDF_RE.match(other.text.strip()) or other.x0 is None:
+        if other.x0 is None or other.bold or _ends_task_cell(other.text):
             break
         if other.x0 < line.x0 + _PDF_TITLE_COLUMN:
             title.append(other.text.strip())
