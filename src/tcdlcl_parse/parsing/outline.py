@@ -246,7 +246,7 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
     heading_re = _heading_re(ocr)
     for index in range(start, stop):
         line = lines[index]
-        stack = [node for node in stack if node.section["how"] not in _ATTACHED]
+        stack = [node for node in stack if node.candidate.style not in _ATTACHED]
         row = rows.get(index)
         if row is not None or index in in_tables:
             if row is not None and stack:
@@ -294,8 +294,8 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
     return roots
 
 
-# Sections hung under the open heading rather than placed by numbering.
-_ATTACHED = ("run-in", "table-row")
+# Styles of sections hung under the open heading rather than placed by numbering.
+_ATTACHED = ("run-in", "row")
 
 
 def _attach(
