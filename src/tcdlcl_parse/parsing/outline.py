@@ -32,7 +32,7 @@ _ROMAN_TOKEN = r"[IVX][IVXl1|]{0,4}|[l1|][IVX][IVXl1|]{0,3}|[l|]{2,4}"
 # OCR also ends a numeral with "L" ("IIL") and reads "II" as "H".
 _OCR_ROMAN_TOKEN = rf"[IVXl1|]{{1,4}}L|H|{_ROMAN_TOKEN}"
 # Separators OCR reads in place of a dot: "II. _ KẾT QUẢ", "2, Chỉ đạo".
-_OCR_DOTS = {",": ".", "_": "."}
+_OCR_DOTS = {",": ".", "_": ".", ";": "."}
 # What OCR makes of a lone "2." after Word's tab: a digit with noise, or a letter with a dot.
 _OCR_GARBLED_LABEL_RE = re.compile(r"^(?P<label>\d\S{0,2}|[a-zđ][.,])\s+(?P<rest>\S.*)$")
 
@@ -45,7 +45,7 @@ def _heading_re(ocr: bool) -> re.Pattern[str]:
     roman_sep = (
         rf"(?:\s*(?P<roman_sep>[.\-–:/),_]){ocr_rule}|(?=\s))" if ocr else r"\s*(?P<roman_sep>[.\-–:/)])"
     )
-    arabic_sep = r"[./)\-,]" if ocr else r"[./)\-]"
+    arabic_sep = r"[./)\-,;]" if ocr else r"[./)\-]"
     return re.compile(
         rf"^(?:(?P<part>(?P<part_word>Phần|PHẦN|Mục|MỤC)\s+"
         rf"(?P<part_num>{_ROMAN_TOKEN}|\d{{1,2}}|(?:thứ|THỨ|Thứ)\s+\w+))\s*[.:\-–]?\s*"
@@ -258,6 +258,8 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
             candidate = _as_upper_letter(candidate, style_levels)
         if ocr and (candidate is None or candidate.style not in style_levels and candidate.value != 1):
             candidate = _ocr_garbled_arabic(index, line, stack) or _ocr_first_roman(index, line, stack) or candidate
+        if ocr and candidate is None:
+            candidate = _ocr_garbled_title(lines, index, stop, stack, style_levels)
         if candidate is None and typography:
             candidate = _typography_candidate(document, index, start, stop, has_bold, heading_lines)
         if candidate is None:
@@ -468,7 +470,7 @@ def _ocr_first_roman(index: int, line: Line, stack: list[_Node]) -> _Candidate |
                       repaired_from=match.group("label"))  # fmt: skip
 
 
-_OCR_FIRST_ROMAN_RE = re.compile(r"^(?P<label>[Ll|][.,])\s+(?P<rest>\S.*)$")
+_OCR_FIRST_ROMAN_RE = re.compile(r"^(?P<label>[Ll|][.,]?)\s+(?P<rest>\S.*)$")
 
 
 def _ocr_garbled_arabic(index: int, line: Line, stack: list[_Node]) -> _Candidate | None:
@@ -482,6 +484,35 @@ def _ocr_garbled_arabic(index: int, line: Line, stack: list[_Node]) -> _Candidat
         return None  # only a run-in heading ("Hạn chế: …") is safe to take without its number
     due = open_arabic.candidate.value + 1
     return replace(open_arabic.candidate, index=index, value=due, number=str(due), label=match.group("label"), rest=rest)
+
+
+# A label OCR made noise of: one or two characters, maybe a stray dot or comma.
+_OCR_NOISE_LABEL_RE = re.compile(r"^(?P<label>\S{1,2}[.,;:]?)\s+(?P<rest>[^\W\d_].*)$")
+
+
+def _ocr_garbled_title(
+    lines: list[Line], index: int, stop: int, stack: list[_Node], style_levels: dict[str, int]
+) -> _Candidate | None:
+    """OCR turns Word's automatic "2." into noise ("đệ", "SA", "B,"): a short title line over a
+    longer body, where an Arabic heading is due under the open heading, is that heading."""
+    arabic_level = style_levels.get("arabic.")
+    match = _OCR_NOISE_LABEL_RE.match(lines[index].text)
+    if arabic_level is None or not stack or match is None:
+        return None
+    rest = match.group("rest").strip()
+    if not rest[0].isupper() or rest.isupper() or len(rest) > _TYPOGRAPHY_MAX or _SENTENCE_END_RE.search(rest):
+        return None
+    if index + 1 >= stop or len(lines[index + 1].text) <= len(rest):
+        return None  # a heading stands over a longer body line
+    top = stack[-1]
+    if top.level == arabic_level and top.candidate.scheme == "arabic":
+        due = top.candidate.value + 1
+    elif top.level == arabic_level - 1:
+        due = 1
+    else:
+        return None
+    return _Candidate(index, "arabic", "arabic.", due, str(due), f"{due}.", rest,
+                      repaired_from=match.group("label"))  # fmt: skip
 
 
 def _ocr_corrected(candidate: _Candidate, due: int) -> _Candidate:
