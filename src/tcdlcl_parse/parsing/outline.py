@@ -486,6 +486,7 @@ def _ocr_garbled_arabic(index: int, line: Line, stack: list[_Node]) -> _Candidat
     return replace(open_arabic.candidate, index=index, value=due, number=str(due), label=match.group("label"), rest=rest)
 
 
+_OCR_TITLE_MAX = 60
 # A label OCR made noise of: one or two characters, maybe a stray dot or comma.
 _OCR_NOISE_LABEL_RE = re.compile(r"^(?P<label>\S{1,2}[.,;:]?)\s+(?P<rest>[^\W\d_].*)$")
 
@@ -500,14 +501,18 @@ def _ocr_garbled_title(
     if arabic_level is None or not stack or match is None:
         return None
     rest = match.group("rest").strip()
-    if not rest[0].isupper() or rest.isupper() or len(rest) > _TYPOGRAPHY_MAX or _SENTENCE_END_RE.search(rest):
+    if not rest[0].isupper() or rest.isupper() or len(rest) > _OCR_TITLE_MAX or _SENTENCE_END_RE.search(rest):
         return None
+    after_heading = bool(stack) and stack[-1].candidate.index == index - 1
+    if not after_heading and not _SENTENCE_END_RE.search(lines[index - 1].text):
+        return None  # inside a paragraph
     if index + 1 >= stop or len(lines[index + 1].text) <= len(rest):
         return None  # a heading stands over a longer body line
-    top = stack[-1]
-    if top.level == arabic_level and top.candidate.scheme == "arabic":
+    open_nodes = [node for node in stack if node.level <= arabic_level]
+    top = open_nodes[-1] if open_nodes else None
+    if top is not None and top.level == arabic_level and top.candidate.scheme == "arabic":
         due = top.candidate.value + 1
-    elif top.level == arabic_level - 1:
+    elif top is not None and top.level == arabic_level - 1:
         due = 1
     else:
         return None
