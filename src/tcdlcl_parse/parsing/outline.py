@@ -53,7 +53,7 @@ def _heading_re(ocr: bool) -> re.Pattern[str]:
         r"|(?P<decimal>(?P<decimal_num>\d{1,2}(?:\.\d{1,2})+)\.?)\s+"
         rf"|(?P<arabic>(?P<arabic_num>\d{{1,2}})\s*(?P<arabic_sep>{arabic_sep}){ocr_rule})\s+"
         r"|(?P<letter>(?P<letter_num>[a-zđ])\s*(?P<letter_sep>[).]))\s+"
-        r"|(?P<upper>(?P<upper_num>[A-ZĐ])\.)\s+)"
+        r"|(?P<upper>(?P<upper_num>[A-ZĐÐ])\.)\s+)"
         r"(?P<rest>\S.*)?$"
     )
 
@@ -134,7 +134,7 @@ def _candidate(index: int, match: re.Match[str], ocr: bool) -> _Candidate | None
         separator = match.group("arabic_sep")
         scheme, style, label = "arabic", "arabic" + _OCR_DOTS.get(separator, separator), match.group("arabic")
     elif match.group("upper"):
-        token = match.group("upper_num").lower()
+        token = match.group("upper_num").replace("Ð", "Đ").lower()  # OCR's Eth for Đ
         value = LETTERS.find(token) + 1
         if not rest.isupper():
             return None  # "A. Nguyễn Văn …": a capital letter heads a part only over capitals
@@ -208,6 +208,8 @@ def _title_and_body_start(
 def _continues_title(current: str, following: str) -> bool:
     if _SENTENCE_END_RE.search(current) or _HEADING_RE.match(following):
         return False
+    if current.isupper() and not following.isupper():
+        return False  # a title in capitals wraps in capitals
     if following.startswith(("-", "+", "•", "http")):
         return False
     return following[:1].islower() or following.startswith("(") or current.rstrip().endswith((",", "-", "và"))
@@ -257,9 +259,10 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
         if candidate is not None:
             candidate = _as_upper_letter(candidate, style_levels)
         if ocr and (candidate is None or candidate.style not in style_levels and candidate.value != 1):
-            candidate = _ocr_garbled_arabic(index, line, stack) or _ocr_first_roman(index, line, stack) or candidate
-        if ocr and candidate is None:
-            candidate = _ocr_garbled_title(lines, index, stop, stack, style_levels)
+            candidate = (
+                _ocr_garbled_arabic(index, line, stack) or _ocr_first_roman(index, line, stack)
+                or _ocr_garbled_title(lines, index, stop, stack, style_levels) or candidate
+            )  # fmt: skip
         if candidate is None and typography:
             candidate = _typography_candidate(document, index, start, stop, has_bold, heading_lines)
         if candidate is None:
@@ -496,14 +499,15 @@ def _ocr_garbled_title(
 ) -> _Candidate | None:
     """OCR turns Word's automatic "2." into noise ("đệ", "SA", "B,"): a short title line over a
     longer body, where an Arabic heading is due under the open heading, is that heading."""
-    arabic_level = style_levels.get("arabic.")
     match = _OCR_NOISE_LABEL_RE.match(lines[index].text)
-    if arabic_level is None or not stack or match is None:
+    if not stack or match is None:
         return None
+    after_heading = stack[-1].candidate.index == index - 1
+    # The first item of a report's first Arabic list: right under its heading.
+    arabic_level = style_levels.get("arabic.", stack[-1].level + 1 if after_heading else 0)
     rest = match.group("rest").strip()
     if not rest[0].isupper() or rest.isupper() or len(rest) > _OCR_TITLE_MAX or _SENTENCE_END_RE.search(rest):
         return None
-    after_heading = bool(stack) and stack[-1].candidate.index == index - 1
     if not after_heading and not _SENTENCE_END_RE.search(lines[index - 1].text):
         return None  # inside a paragraph
     if index + 1 >= stop or len(lines[index + 1].text) <= len(rest):
