@@ -239,6 +239,7 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
     lines = document.lines
     ocr = "tesseract" in document.extractor
     has_bold = typography and any(line.bold is not None for line in lines[start:stop])
+    short_line = _short_line(lines[start:stop]) if typography else 0.0
     rows, in_tables = _table_rows(lines, start, stop, document.kind == "pdf")
     style_levels: dict[str, int] = {}
     roots: list[_Node] = []
@@ -264,7 +265,7 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
                 or _ocr_garbled_title(lines, index, stop, stack, style_levels) or candidate
             )  # fmt: skip
         if candidate is None and typography:
-            candidate = _typography_candidate(document, index, start, stop, has_bold, heading_lines)
+            candidate = _typography_candidate(document, index, start, stop, has_bold, heading_lines, short_line)
         if candidate is None:
             runin = _run_in_candidate(document, lines, index, start, heading_lines)
             if runin is not None and stack:
@@ -349,12 +350,20 @@ def _run_in_candidate(
 
 
 _TYPOGRAPHY_MAX = 90
+# A title-like line is shorter than this share of the region's median line (in a PDF, a
+# paragraph's wrapped lines reach the margin).
+_SHORT_SHARE = 0.8
+
+
+def _short_line(lines: list[Line]) -> float:
+    lengths = sorted(len(line.text) for line in lines)
+    return max(_SHORT_SHARE * lengths[len(lengths) // 2], 40.0) if lengths else _TYPOGRAPHY_MAX
 _BULLETS = ("-", "+", "*", "•", "–")
 
 
 def _typography_candidate(
     document: SourceDocument, index: int, start: int, stop: int, has_bold: bool,
-    heading_lines: set[int],
+    heading_lines: set[int], short_line: float,
 ) -> _Candidate | None:
     """An unnumbered heading: a bold line where the format has bold, else a short line in
     capitals, or a short title-like line over a longer body, standing after a finished
@@ -371,6 +380,8 @@ def _typography_candidate(
             return None
         return _Candidate(index, "none", "typography-caps" if caps else "typography", 0, "", "", text)
     if not caps:
+        if len(text) > short_line:
+            return None  # reaches the right margin: a wrapped line of a paragraph
         following = lines[index + 1].text.strip() if index + 1 < stop else ""
         if len(following) <= len(text) and not _SENTENCE_END_RE.search(following):
             return None
