@@ -105,7 +105,7 @@ def _names_part(profile: Profile, heading: str) -> str | None:
     top, sub = max(
         ((spec_score(spec, heading)[0], spec.id) for spec in profile.sections if spec.parent is None)
     ), max(spec_score(spec, heading)[0] for spec in profile.sections if spec.parent is not None)
-    return top[1] if top[0] >= _CONTAINER_ITEM_SCORE and top[0] > sub else None
+    return top[1] if top[0] >= _CONTAINER_ITEM_SCORE and top[0] >= sub else None
 
 
 # A heading counts for a section by its children when this many of the section's

@@ -30,7 +30,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Roman numerals as typed or OCR'd: "Il." or "1I." for "II.", "lV" for "IV".
 _ROMAN_TOKEN = r"[IVX][IVXl1|]{0,4}|[l1|][IVX][IVXl1|]{0,3}|[l|]{2,4}"
 # OCR also ends a numeral with "L" ("IIL") and reads "II" as "H".
-_OCR_ROMAN_TOKEN = rf"[IVXl1|]{{1,4}}L|H|{_ROMAN_TOKEN}"
+_OCR_ROMAN_TOKEN = rf"[IVXl1|]{{1,4}}L|H[Il1|]?|{_ROMAN_TOKEN}"
 # Separators OCR reads in place of a dot: "II. _ KẾT QUẢ", "2, Chỉ đạo".
 _OCR_DOTS = {",": ".", "_": ".", ";": "."}
 # What OCR makes of a lone "2." after Word's tab: a digit with noise, or a letter with a dot.
@@ -67,7 +67,8 @@ _TITLE_MAX = 300
 
 def roman_value(token: str, *, ocr: bool = False) -> int | None:
     if ocr:
-        token = "II" if token == "H" else token[:-1] + "I" if token.endswith("L") and len(token) > 1 else token
+        token = "II" + token[1:] if token.startswith("H") else token
+        token = token[:-1] + "I" if token.endswith("L") and len(token) > 1 else token
     token = token.replace("l", "I").replace("1", "I").replace("|", "I")
     values = [_ROMAN_VALUES.get(ch) for ch in token]
     if None in values:
@@ -282,7 +283,7 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
         trial = list(stack)
         while trial and trial[-1].level > level:
             trial.pop()
-        if ocr and candidate.scheme == "roman":
+        if ocr and candidate.scheme in ("roman", "arabic"):
             due = trial[-1].candidate.value + 1 if trial and trial[-1].level == level else 1
             candidate = _ocr_corrected(candidate, due)
         if trial and trial[-1].level == level:
@@ -538,6 +539,12 @@ def _ocr_garbled_title(
 def _ocr_corrected(candidate: _Candidate, due: int) -> _Candidate:
     """A Roman number one I away from the number due ("II" for III, "V" for IV) is the number
     due; the label as read is kept on the section."""
+    if candidate.scheme == "arabic":
+        # A short title whose digit OCR misread ("5, Công tác chỉ đạo" where 2 is due).
+        title_like = len(candidate.rest) <= _OCR_TITLE_MAX and not _SENTENCE_END_RE.search(candidate.rest)
+        if candidate.value == due or not title_like or ":" in candidate.rest:
+            return candidate
+        return replace(candidate, value=due, number=str(due), repaired_from=candidate.label)
     read, wanted = _to_roman(candidate.value), _to_roman(due)
     if read != wanted and (read.replace("I", "", 1) == wanted or wanted.replace("I", "", 1) == read):
         return replace(candidate, value=due, number=wanted, repaired_from=candidate.label)
