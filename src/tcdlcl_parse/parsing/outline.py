@@ -256,7 +256,7 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
             if row is not None and stack:
                 _attach(stack, row, "table-row", document, lines, stop)
             continue
-        match = heading_re.match(line.text)
+        match = heading_re.match(_OCR_SPECKS_RE.sub("", line.text) if ocr else line.text)
         candidate = _candidate(index, match, ocr) if match else None
         if candidate is not None:
             candidate = _as_upper_letter(candidate, style_levels)
@@ -502,6 +502,8 @@ def _ocr_garbled_arabic(index: int, line: Line, stack: list[_Node]) -> _Candidat
 
 
 _OCR_TITLE_MAX = 60
+# Specks OCR reads before a heading's label: "-_ II. ĐÁNH GIÁ".
+_OCR_SPECKS_RE = re.compile(r"^[-_~`'\"‘’“”.,]{1,3}\s+(?=[IVXLH]+[.,\s])")
 # A label OCR made noise of: one or two characters, maybe a stray dot or comma.
 _OCR_NOISE_LABEL_RE = re.compile(r"^(?P<label>\S{1,2}[.,;:]?)\s+(?P<rest>[^\W\d_].*)$")
 
@@ -542,7 +544,7 @@ def _ocr_corrected(candidate: _Candidate, due: int) -> _Candidate:
     if candidate.scheme == "arabic":
         # A short title whose digit OCR misread ("5, Công tác chỉ đạo" where 2 is due).
         title_like = len(candidate.rest) <= _OCR_TITLE_MAX and not _SENTENCE_END_RE.search(candidate.rest)
-        if candidate.value == due or not title_like or ":" in candidate.rest:
+        if candidate.value in (due, 1) or not title_like or ":" in candidate.rest:
             return candidate
         return replace(candidate, value=due, number=str(due), repaired_from=candidate.label)
     read, wanted = _to_roman(candidate.value), _to_roman(due)
