@@ -397,7 +397,8 @@ def _typography_candidate(
 _TABLE_HEAD_RE = re.compile(r"^S?TT(?:\s|$)")
 _ROW_NUMBER_RE = re.compile(r"^(?P<number>\d{1,2})\.?$")
 _ROW_CELLS_RE = re.compile(r"^(?P<number>\d{1,2})\.?(?:\t|\s{2,})(?P<title>.+?)(?:(?:\t|\s{2,})(?P<rest>\S.*))?$")
-_ROW_PDF_RE = re.compile(r"^(?P<number>\d{1,2})\.?\s+(?P<title>\S.*)$")
+# OCR adds "_" after the number and reads column rules as "|": "2_ | Thực hiện các".
+_ROW_PDF_RE = re.compile(r"^(?P<number>\d{1,2})[._,]?\s+(?:\|\s*)?(?P<title>[^\W\d_].*)$")
 _TABLE_SCAN_MAX = 120
 _TABLE_HEAD_CELLS = 6
 # A PDF table's task column: cell lines this far right of the row number at most.
@@ -464,7 +465,7 @@ def _table_row(
         return None
     if head.x0 is None or abs(line.x0 - head.x0) > _PDF_NUMBER_COLUMN:
         return None  # a figure opening a result cell ("02 hội nghị …"), not the TT column
-    title, title_lines = [pdf_row.group("title")], []
+    title, title_lines = [pdf_row.group("title").split(" | ")[0]], []
     for following in range(index + 1, min(stop, index + 12)):
         other = lines[following]
         if other.x0 is None or other.bold or _ends_task_cell(other.text):
