@@ -386,7 +386,9 @@ def _typography_candidate(
         following = lines[index + 1].text.strip() if index + 1 < stop else ""
         if len(following) <= len(text) and not _SENTENCE_END_RE.search(following):
             return None
-    if index > start and index - 1 not in heading_lines and not is_gap_before(document, lines[index]):
+    # A line of several words in capitals is a heading wherever it stands (after a table, say).
+    standalone = caps and len(text.split()) >= 2
+    if index > start and index - 1 not in heading_lines and not standalone and not is_gap_before(document, lines[index]):
         previous = lines[index - 1].text.rstrip()
         if not (_SENTENCE_END_RE.search(previous) or previous.endswith("/.") or previous.isupper()):
             return None
@@ -398,7 +400,7 @@ _TABLE_HEAD_RE = re.compile(r"^S?TT(?:\s|$)")
 _ROW_NUMBER_RE = re.compile(r"^(?P<number>\d{1,2})\.?$")
 _ROW_CELLS_RE = re.compile(r"^(?P<number>\d{1,2})\.?(?:\t|\s{2,})(?P<title>.+?)(?:(?:\t|\s{2,})(?P<rest>\S.*))?$")
 # OCR adds "_" after the number and reads column rules as "|": "2_ | Thực hiện các".
-_ROW_PDF_RE = re.compile(r"^(?P<number>\d{1,2})[._,]?\s+(?:\|\s*)?(?P<title>[^\W\d_].*)$")
+_ROW_PDF_RE = re.compile(r"^(?P<number>\d{1,2})(?:\s*[._,|])*\s+(?P<title>[^\W\d_].*)$")
 _TABLE_SCAN_MAX = 120
 _TABLE_HEAD_CELLS = 6
 # A PDF table's task column: cell lines this far right of the row number at most.
