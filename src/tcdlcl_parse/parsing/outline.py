@@ -46,13 +46,14 @@ def _heading_re(ocr: bool) -> re.Pattern[str]:
         rf"(?:\s*(?P<roman_sep>[.\-–:/),_]){ocr_rule}|(?=\s))" if ocr else r"\s*(?P<roman_sep>[.\-–:/)])"
     )
     arabic_sep = r"[./)\-,;]" if ocr else r"[./)\-]"
+    letter = r"[a-zđ]|[A-Z](?=\))" if ocr else r"[a-zđ]"  # OCR: "C) Tập huấn" for "c)"
     return re.compile(
         rf"^(?:(?P<part>(?P<part_word>Phần|PHẦN|Mục|MỤC)\s+"
         rf"(?P<part_num>{_ROMAN_TOKEN}|\d{{1,2}}|(?:thứ|THỨ|Thứ)\s+\w+))\s*[.:\-–]?\s*"
         rf"|(?P<roman>(?P<roman_num>{roman}){roman_sep})\s*"
         r"|(?P<decimal>(?P<decimal_num>\d{1,2}(?:\.\d{1,2})+)\.?)\s+"
         rf"|(?P<arabic>(?P<arabic_num>\d{{1,2}})\s*(?P<arabic_sep>{arabic_sep}){ocr_rule})\s+"
-        r"|(?P<letter>(?P<letter_num>[a-zđ])\s*(?P<letter_sep>[).]))\s+"
+        rf"|(?P<letter>(?P<letter_num>{letter})\s*(?P<letter_sep>[).]))\s+"
         r"|(?P<upper>(?P<upper_num>[A-ZĐÐ])\.)\s+)"
         r"(?P<rest>\S.*)?$"
     )
@@ -141,7 +142,7 @@ def _candidate(index: int, match: re.Match[str], ocr: bool) -> _Candidate | None
             return None  # "A. Nguyễn Văn …": a capital letter heads a part only over capitals
         scheme, style, label = "upper-letter", "upper-letter", match.group("upper")
     else:
-        token = match.group("letter_num")
+        token = match.group("letter_num").lower()
         value = LETTERS.find(token) + 1
         scheme, style, label = "letter", "letter" + match.group("letter_sep"), match.group("letter")
     if not value or not rest:
@@ -241,6 +242,7 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
     ocr = "tesseract" in document.extractor
     has_bold = typography and any(line.bold is not None for line in lines[start:stop])
     short_line = _short_line(lines[start:stop]) if typography else 0.0
+    left = min((line.x0 for line in lines[start:stop] if line.x0 is not None), default=None)
     rows, in_tables = _table_rows(lines, start, stop, document.kind == "pdf")
     style_levels: dict[str, int] = {}
     roots: list[_Node] = []
@@ -266,7 +268,9 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
                 or _ocr_garbled_title(lines, index, stop, stack, style_levels) or candidate
             )  # fmt: skip
         if candidate is None and typography:
-            candidate = _typography_candidate(document, index, start, stop, has_bold, heading_lines, short_line)
+            candidate = _typography_candidate(
+                document, index, start, stop, has_bold, heading_lines, short_line, left
+            )
         if candidate is None:
             runin = _run_in_candidate(document, lines, index, start, heading_lines)
             if runin is not None and stack:
@@ -351,6 +355,8 @@ def _run_in_candidate(
 
 
 _TYPOGRAPHY_MAX = 90
+# Headings start at the margin or a paragraph indent; a line further right is a table cell.
+_INDENT_MAX = 60.0
 # A title-like line is shorter than this share of the region's median line (in a PDF, a
 # paragraph's wrapped lines reach the margin).
 _SHORT_SHARE = 0.8
@@ -364,13 +370,16 @@ _BULLETS = ("-", "+", "*", "•", "–")
 
 def _typography_candidate(
     document: SourceDocument, index: int, start: int, stop: int, has_bold: bool,
-    heading_lines: set[int], short_line: float,
+    heading_lines: set[int], short_line: float, left: float | None,
 ) -> _Candidate | None:
     """An unnumbered heading: a bold line where the format has bold, else a short line in
     capitals, or a short title-like line over a longer body, standing after a finished
     sentence or another heading."""
     lines = document.lines
     text = lines[index].text.strip()
+    x0 = lines[index].x0
+    if x0 is not None and left is not None and x0 > left + _INDENT_MAX:
+        return None  # a cell of a table's right-hand columns, not a heading
     if not 3 <= len(text) <= _TYPOGRAPHY_MAX or _SENTENCE_END_RE.search(text) or text.endswith(","):
         return None
     if not text[0].isupper() or text.startswith(_BULLETS) or ":" in text:
@@ -446,7 +455,8 @@ def _table_rows(
 
 def _ends_task_cell(text: str) -> bool:
     """A line that cannot continue a PDF table's task cell: a heading, the next row, a label."""
-    return bool(_HEADING_RE.match(text) or _ROW_PDF_RE.match(text.strip()) or _RUN_IN_RE.match(text))
+    words_in_caps = text.isupper() and len(text.split()) >= 2
+    return bool(words_in_caps or _HEADING_RE.match(text) or _ROW_PDF_RE.match(text.strip()) or _RUN_IN_RE.match(text))
 
 
 def _table_row(
