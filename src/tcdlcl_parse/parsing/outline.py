@@ -287,7 +287,8 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
         trial = list(stack)
         while trial and trial[-1].level > level:
             trial.pop()
-        if ocr and candidate.scheme in ("roman", "arabic"):
+        roman_part = candidate.scheme == "part" and not candidate.label.split()[-1].isdigit()
+        if ocr and (candidate.scheme in ("roman", "arabic") or roman_part):
             due = trial[-1].candidate.value + 1 if trial and trial[-1].level == level else 1
             candidate = _ocr_corrected(candidate, due)
         if trial and trial[-1].level == level:
