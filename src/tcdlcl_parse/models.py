@@ -168,6 +168,8 @@ class Metadata(Model):
 
 
 HeadingHow = Literal["numbered", "typography", "run-in", "table-row"]
+# A match is found like its heading, or inferred from its children's matches.
+MatchHow = Literal["numbered", "typography", "run-in", "table-row", "inferred-from-children"]
 
 
 class Section(Model):
@@ -237,7 +239,7 @@ class SectionMatch(Model):
     number: str | None = Field(default=None, description="Its number as written, e.g. 'IV'.")
     score: float = Field(description="Fuzzy match score, 0–100.")
     phrase: str = Field(description="The profile title or alias that matched.")
-    how: Literal["numbered", "typography", "run-in", "table-row", "inferred-from-children"] = Field(
+    how: MatchHow = Field(
         default="numbered", description="How the heading was found, or that its children decided."
     )
     matched_on: list[str] = Field(
@@ -282,6 +284,12 @@ class OutlineEntry(Model):
     title: str
     start: int
     profile_id: str | None = Field(default=None, description="The profile section it satisfied.")
+    how: MatchHow = Field(default="numbered", description="How the heading was found or matched.")
+    matched_on: list[str] = Field(
+        default_factory=list, description="The phrase or children's headings the match rests on."
+    )
+    score: float | None = Field(default=None, description="Its match score, when it matched.")
+    repaired_from: str | None = Field(default=None, description="Its label as OCR read it.")
 
 
 class Detail(Model):

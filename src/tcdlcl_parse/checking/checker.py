@@ -17,6 +17,7 @@ from ..models import (
     Highlight,
     OutlineEntry,
     ParsedReport,
+    Section,
     SectionMatch,
 )
 from ..parsing.dates import find_dates
@@ -103,8 +104,10 @@ def _sorted(findings: list[Finding]) -> list[Finding]:
 
 def _detail(parsed: ParsedReport, matches: dict[str, Match]) -> Detail:
     satisfied: dict[int, list[str]] = {}
+    first_match: dict[int, Match] = {}
     for spec_id, match in matches.items():
         satisfied.setdefault(match.node.start, []).append(spec_id)
+        first_match.setdefault(match.node.start, match)
     highlights = [
         Highlight(kind="citation", start=m.start, end=m.end, label=c.symbol)
         for c in parsed.citations
@@ -120,12 +123,19 @@ def _detail(parsed: ParsedReport, matches: dict[str, Match]) -> Detail:
     return Detail(
         text=parsed.document.text,
         highlights=sorted(highlights, key=lambda h: (h.start, -h.end)),
-        outline=[
-            OutlineEntry(level=node.level, label=node.label, title=node.title, start=node.start,
-                         profile_id="+".join(sorted(satisfied[node.start])) if node.start in satisfied else None)
-            for node in descendants(parsed.sections)
-        ],
+        outline=[_outline_entry(node, satisfied, first_match) for node in descendants(parsed.sections)],
     )
+
+
+def _outline_entry(node: Section, satisfied: dict[int, list[str]], first_match: dict[int, Match]) -> OutlineEntry:
+    match = first_match.get(node.start)
+    return OutlineEntry(
+        level=node.level, label=node.label, title=node.title, start=node.start,
+        profile_id="+".join(sorted(satisfied[node.start])) if match else None,
+        how="inferred-from-children" if match and match.inferred_from else node.how,
+        matched_on=(match.inferred_from or [match.phrase]) if match else [],
+        score=round(match.score, 1) if match else None, repaired_from=node.repaired_from,
+    )  # fmt: skip
 
 
 def _figures(claims: list[Claim], matches: dict[str, Match]) -> list[Figure]:
