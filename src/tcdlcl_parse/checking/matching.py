@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from ..models import Section
 from ..normalize import ascii_key
+from ..vocabulary import word_list
 from .profile import Profile, SectionSpec
 
 
@@ -102,15 +103,26 @@ _CONTAINER_ITEM_SCORE = 95.0
 
 
 def _names_part(profile: Profile, heading: str) -> str | None:
-    top, sub = max(
-        ((spec_score(spec, heading)[0], spec.id) for spec in profile.sections if spec.parent is None)
-    ), max(spec_score(spec, heading)[0] for spec in profile.sections if spec.parent is not None)
+    top = max((spec_score(spec, heading)[0], spec.id) for spec in profile.sections if spec.parent is None)
+    sub = max(spec_score(spec, heading)[0] for spec in profile.sections if spec.parent is not None)
     return top[1] if top[0] >= _CONTAINER_ITEM_SCORE and top[0] >= sub else None
 
 
 # A heading counts for a section by its children when this many of the section's
 # subsections (or all, if fewer) match among its descendants.
 _INFER_MIN_CHILDREN = 2
+
+
+def _names_no_other_topic(heading: str, profile: Profile) -> bool:
+    """The heading's words are the profile's own or topic-free ones ("TÌNH HÌNH TRIỂN KHAI"),
+    so its children may decide what it is; "KẾT QUẢ SẢN XUẤT VỤ HÈ THU" names another topic."""
+    return set(_key(heading).split()) <= _vocabulary(profile.id, tuple(p for s in profile.sections for p in s.phrases))
+
+
+@lru_cache(maxsize=16)
+def _vocabulary(profile_id: str, phrases: tuple[str, ...]) -> frozenset[str]:
+    words = {word for phrase in (*phrases, *word_list("tu-chung-tieu-de.txt")) for word in _key(phrase).split()}
+    return frozenset(words)
 
 
 def _infer_from_children(profile: Profile, tops: list[Section], matches: dict[str, Match]) -> None:
@@ -123,7 +135,7 @@ def _infer_from_children(profile: Profile, tops: list[Section], matches: dict[st
             continue
         best: tuple[int, float, Section, list[str]] | None = None
         for node in tops:
-            if id(node) in used:
+            if id(node) in used or not _names_no_other_topic(node.title, profile):
                 continue
             trial: dict[str, Match] = {}
             _assign(children, list(descendants(node.children)), profile.match_threshold, trial)

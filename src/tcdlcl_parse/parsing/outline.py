@@ -332,6 +332,7 @@ def _line_after(lines: list[Line], offset: int, index: int) -> int:
 # "* Ưu điểm: …", "- Hạn chế: …", "Nguyên nhân: …": a short label, a colon, its text.
 _RUN_IN_RE = re.compile(r"^(?P<bullet>[*\-+•–]\s*)?(?P<label>[^\W\d_][^:;.!?\d]{1,48}?)\s*:\s*(?P<rest>\S.*)$")
 _RUN_IN_MAX_WORDS = 6
+_LIST_START_RE = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]\s")
 
 
 def _run_in_candidate(
@@ -345,6 +346,8 @@ def _run_in_candidate(
     label = match.group("label").strip()
     if not label[0].isupper() or len(label.split()) > _RUN_IN_MAX_WORDS:
         return None
+    if _LIST_START_RE.match(match.group("rest")):
+        return None  # "Các việc: 1) rà soát; 2) …" introduces a list, it heads no section
     previous = lines[index - 1] if index > start else None
     if previous is not None and not (
         index - 1 in heading_lines or _SENTENCE_END_RE.search(previous.text)
