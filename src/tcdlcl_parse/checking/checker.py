@@ -123,11 +123,15 @@ def _detail(parsed: ParsedReport, matches: dict[str, Match]) -> Detail:
     return Detail(
         text=parsed.document.text,
         highlights=sorted(highlights, key=lambda h: (h.start, -h.end)),
-        outline=[_outline_entry(node, satisfied, first_match) for node in descendants(parsed.sections)],
+        outline=[
+            _outline_entry(node, satisfied, first_match) for node in descendants(parsed.sections)
+        ],
     )
 
 
-def _outline_entry(node: Section, satisfied: dict[int, list[str]], first_match: dict[int, Match]) -> OutlineEntry:
+def _outline_entry(
+    node: Section, satisfied: dict[int, list[str]], first_match: dict[int, Match]
+) -> OutlineEntry:
     match = first_match.get(node.start)
     return OutlineEntry(
         level=node.level, label=node.label, title=node.title, start=node.start,

@@ -103,8 +103,9 @@ _CONTAINER_ITEM_SCORE = 95.0
 
 
 def _names_part(profile: Profile, heading: str) -> str | None:
-    top = max((spec_score(spec, heading)[0], spec.id) for spec in profile.sections if spec.parent is None)
-    sub = max(spec_score(spec, heading)[0] for spec in profile.sections if spec.parent is not None)
+    scores = [(spec_score(spec, heading)[0], spec.id, spec.parent) for spec in profile.sections]
+    top = max((score, spec_id) for score, spec_id, parent in scores if parent is None)
+    sub = max(score for score, _, parent in scores if parent is not None)
     return top[1] if top[0] >= _CONTAINER_ITEM_SCORE and top[0] >= sub else None
 
 
@@ -116,13 +117,14 @@ _INFER_MIN_CHILDREN = 2
 def _names_no_other_topic(heading: str, profile: Profile) -> bool:
     """The heading's words are the profile's own or topic-free ones ("TÌNH HÌNH TRIỂN KHAI"),
     so its children may decide what it is; "KẾT QUẢ SẢN XUẤT VỤ HÈ THU" names another topic."""
-    return set(_key(heading).split()) <= _vocabulary(profile.id, tuple(p for s in profile.sections for p in s.phrases))
+    phrases = tuple(phrase for spec in profile.sections for phrase in spec.phrases)
+    return set(_key(heading).split()) <= _vocabulary(phrases)
 
 
-@lru_cache(maxsize=16)
-def _vocabulary(profile_id: str, phrases: tuple[str, ...]) -> frozenset[str]:
-    words = {word for phrase in (*phrases, *word_list("tu-chung-tieu-de.txt")) for word in _key(phrase).split()}
-    return frozenset(words)
+@lru_cache(maxsize=16)  # one per profile
+def _vocabulary(phrases: tuple[str, ...]) -> frozenset[str]:
+    topic_free = word_list("tu-chung-tieu-de.txt")
+    return frozenset(word for phrase in (*phrases, *topic_free) for word in _key(phrase).split())
 
 
 def _infer_from_children(profile: Profile, tops: list[Section], matches: dict[str, Match]) -> None:
@@ -139,6 +141,7 @@ def _infer_from_children(profile: Profile, tops: list[Section], matches: dict[st
                 continue
             trial: dict[str, Match] = {}
             _assign(children, list(descendants(node.children)), profile.match_threshold, trial)
+            # A heading that satisfied two subsections counts once.
             direct = [m for m in trial.values() if not m.merged_with or m.spec.id < m.merged_with[0]]
             if len(direct) < min(_INFER_MIN_CHILDREN, len(children)):
                 continue

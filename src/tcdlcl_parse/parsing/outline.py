@@ -280,7 +280,8 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
             continue
         level = style_levels.get(candidate.style)
         if level is None:
-            starts_anywhere = candidate.scheme == "none" or candidate.scheme in ("roman", "part") and not stack
+            top_part = candidate.scheme in ("roman", "part") and not stack
+            starts_anywhere = candidate.scheme == "none" or top_part
             if candidate.value != 1 and not starts_anywhere:
                 continue  # a new list starts at 1 (only the top level may start elsewhere)
             level = stack[-1].level + 1 if stack else 1
@@ -330,7 +331,9 @@ def _line_after(lines: list[Line], offset: int, index: int) -> int:
 
 
 # "* Ưu điểm: …", "- Hạn chế: …", "Nguyên nhân: …": a short label, a colon, its text.
-_RUN_IN_RE = re.compile(r"^(?P<bullet>[*\-+•–]\s*)?(?P<label>[^\W\d_][^:;.!?\d]{1,48}?)\s*:\s*(?P<rest>\S.*)$")
+_RUN_IN_RE = re.compile(
+    r"^(?P<bullet>[*\-+•–]\s*)?(?P<label>[^\W\d_][^:;.!?\d]{1,48}?)\s*:\s*(?P<rest>\S.*)$"
+)
 _RUN_IN_MAX_WORDS = 6
 _LIST_START_RE = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]\s")
 
@@ -392,7 +395,7 @@ def _typography_candidate(
     if has_bold:  # bold is evidence enough: no need of the line's neighbours
         if not lines[index].bold:
             return None
-        return _Candidate(index, "none", "typography-caps" if caps else "typography", 0, "", "", text)
+        return _Candidate(index, "none", _typography_style(caps), 0, "", "", text)
     if not caps:
         if len(text) > short_line:
             return None  # reaches the right margin: a wrapped line of a paragraph
@@ -401,17 +404,24 @@ def _typography_candidate(
             return None
     # A line of several words in capitals is a heading wherever it stands (after a table, say).
     standalone = caps and len(text.split()) >= 2
-    if index > start and index - 1 not in heading_lines and not standalone and not is_gap_before(document, lines[index]):
+    after_break = index - 1 in heading_lines or is_gap_before(document, lines[index])
+    if index > start and not after_break and not standalone:
         previous = lines[index - 1].text.rstrip()
         if not (_SENTENCE_END_RE.search(previous) or previous.endswith("/.") or previous.isupper()):
             return None
-    style = "typography-caps" if caps else "typography"
-    return _Candidate(index, "none", style, 0, "", "", text)
+    return _Candidate(index, "none", _typography_style(caps), 0, "", "", text)
+
+
+def _typography_style(caps: bool) -> str:
+    """Capitals over title case: the order they appear in gives their levels."""
+    return "typography-caps" if caps else "typography"
 
 
 _TABLE_HEAD_RE = re.compile(r"^S?TT(?:\s|$)")
 _ROW_NUMBER_RE = re.compile(r"^(?P<number>\d{1,2})\.?$")
-_ROW_CELLS_RE = re.compile(r"^(?P<number>\d{1,2})\.?(?:\t|\s{2,})(?P<title>.+?)(?:(?:\t|\s{2,})(?P<rest>\S.*))?$")
+_ROW_CELLS_RE = re.compile(
+    r"^(?P<number>\d{1,2})\.?(?:\t|\s{2,})(?P<title>.+?)(?:(?:\t|\s{2,})(?P<rest>\S.*))?$"
+)
 # OCR adds "_" after the number and reads column rules as "|": "2_ | Thực hiện các".
 _ROW_PDF_RE = re.compile(r"^(?P<number>\d{1,2})(?:\s*[._,|])*\s+(?P<title>[^\W\d_].*)$")
 _TABLE_SCAN_MAX = 120
@@ -457,10 +467,19 @@ def _table_rows(
     return rows, covered
 
 
+def _row(index: int, value: int, label: str, title: str) -> _Candidate:
+    return _Candidate(index, "arabic", "row", value, str(value), label, title)
+
+
+def _short_title(text: str) -> bool:
+    return len(text) <= _OCR_TITLE_MAX and not _SENTENCE_END_RE.search(text)
+
+
 def _ends_task_cell(text: str) -> bool:
     """A line that cannot continue a PDF table's task cell: a heading, the next row, a label."""
     words_in_caps = text.isupper() and len(text.split()) >= 2
-    return bool(words_in_caps or _HEADING_RE.match(text) or _ROW_PDF_RE.match(text.strip()) or _RUN_IN_RE.match(text))
+    marks = _HEADING_RE.match(text) or _ROW_PDF_RE.match(text.strip()) or _RUN_IN_RE.match(text)
+    return words_in_caps or marks is not None
 
 
 def _table_row(
@@ -471,11 +490,11 @@ def _table_row(
     number = _ROW_NUMBER_RE.match(text)
     if number is not None and int(number.group("number")) == expected and index + 1 < stop:
         title = lines[index + 1].text.strip()
-        return _Candidate(index, "arabic", "row", expected, str(expected), text, title), [index + 1]
+        return _row(index, expected, text, title), [index + 1]
     cells = _ROW_CELLS_RE.match(text)
     if cells is not None and int(cells.group("number")) == expected:
         title = cells.group("title").strip()
-        return _Candidate(index, "arabic", "row", expected, str(expected), cells.group("number"), title), []
+        return _row(index, expected, cells.group("number"), title), []
     pdf_row = _ROW_PDF_RE.match(text) if pdf else None
     if pdf_row is None or int(pdf_row.group("number")) != expected or line.x0 is None:
         return None
@@ -490,7 +509,7 @@ def _table_row(
             title.append(other.text.strip())
             title_lines.append(following)
     row_title = " ".join(title)
-    return _Candidate(index, "arabic", "row", expected, str(expected), pdf_row.group("number"), row_title), title_lines
+    return _row(index, expected, pdf_row.group("number"), row_title), title_lines
 
 
 def _ocr_first_roman(index: int, line: Line, stack: list[_Node]) -> _Candidate | None:
@@ -537,7 +556,7 @@ def _ocr_garbled_title(
     # The first item of a report's first Arabic list: right under its heading.
     arabic_level = style_levels.get("arabic.", stack[-1].level + 1 if after_heading else 0)
     rest = match.group("rest").strip()
-    if not rest[0].isupper() or rest.isupper() or len(rest) > _OCR_TITLE_MAX or _SENTENCE_END_RE.search(rest):
+    if not rest[0].isupper() or rest.isupper() or not _short_title(rest):
         return None
     if not after_heading and not _SENTENCE_END_RE.search(lines[index - 1].text):
         return None  # inside a paragraph
@@ -560,8 +579,8 @@ def _ocr_corrected(candidate: _Candidate, due: int) -> _Candidate:
     due; the label as read is kept on the section."""
     if candidate.scheme == "arabic":
         # A short title whose digit OCR misread ("5, Công tác chỉ đạo" where 2 is due).
-        title_like = len(candidate.rest) <= _OCR_TITLE_MAX and not _SENTENCE_END_RE.search(candidate.rest)
-        if candidate.value in (due, 1) or not title_like or ":" in candidate.rest:
+        title_like = _short_title(candidate.rest) and ":" not in candidate.rest
+        if candidate.value in (due, 1) or not title_like:
             return candidate
         return replace(candidate, value=due, number=str(due), repaired_from=candidate.label)
     read, wanted = _to_roman(candidate.value), _to_roman(due)
@@ -613,9 +632,8 @@ def _row_title_and_body(
     if line.text.strip() == candidate.label:  # the number alone: the task is the next line
         title_line = lines[candidate.index + 1]
         return candidate.rest, title_line.end, title_line.end
-    title_start = document.text.find(candidate.rest.split()[0], line.start, line.end)
-    first_words_end = line.start + line.text.find(candidate.rest[: len(line.text)]) + len(candidate.rest)
-    title_end = min(line.end, max(title_start, first_words_end))
+    found = line.text.find(candidate.rest)
+    title_end = line.start + found + len(candidate.rest) if found >= 0 else line.end
     return candidate.rest, title_end, title_end
 
 
