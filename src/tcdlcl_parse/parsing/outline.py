@@ -252,7 +252,6 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
     heading_re = _heading_re(ocr)
     for index in range(start, stop):
         line = lines[index]
-        stack = [node for node in stack if node.candidate.style not in _ATTACHED]
         row = rows.get(index)
         if row is not None or index in in_tables:
             if row is not None and stack:
@@ -307,27 +306,23 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
     return roots
 
 
-# Styles of sections hung under the open heading rather than placed by numbering.
-_ATTACHED = ("run-in", "row")
-
-
 def _attach(
     stack: list[_Node], candidate: _Candidate, how: HeadingHow, document: SourceDocument,
     lines: list[Line], stop: int,
-) -> _Node:
-    """A run-in label or a table row: a child of the innermost open heading."""
+) -> None:
+    """A run-in label or a table row: a child of the innermost open heading (it never opens
+    a level of its own, so it stays off the stack)."""
     parent = stack[-1]
     level = parent.level + 1
-    node = _Node(candidate, level, _section(document, lines, candidate, level, stop, how))
-    parent.children.append(node)
-    return node
+    section = _section(document, lines, candidate, level, stop, how)
+    parent.children.append(_Node(candidate, level, section))
 
 
 def _line_after(lines: list[Line], offset: int, index: int) -> int:
     """Index of the first line after ``offset`` (the heading's title end), from ``index``."""
     while index < len(lines) and lines[index].end <= offset:
         index += 1
-    return max(index, 0)
+    return index
 
 
 # "* Ưu điểm: …", "- Hạn chế: …", "Nguyên nhân: …": a short label, a colon, its text.
