@@ -90,10 +90,12 @@ def match_outline(outline: Sequence[Section], profile: Profile) -> dict[str, Mat
 
 def _top_candidates(outline: Sequence[Section], profile: Profile) -> list[Section]:
     """Top-level headings, a container replaced by its items (two or more of which name
-    different top-level sections, each better than any subsection)."""
+    different top-level sections, each at least as well as any subsection)."""
+    parts = tuple((s.id, (s.title, *s.aliases)) for s in profile.sections if s.parent is None)
+    subs = tuple((s.title, *s.aliases) for s in profile.sections if s.parent is not None)
     tops: list[Section] = []
     for node in outline:
-        named = {_names_part(profile, child.title) for child in node.children} - {None}
+        named = {_names_part(child.title, parts, subs) for child in node.children} - {None}
         tops.extend(node.children if len(named) >= 2 else [node])
     return tops
 
@@ -102,11 +104,13 @@ def _top_candidates(outline: Sequence[Section], profile: Profile) -> list[Sectio
 _CONTAINER_ITEM_SCORE = 95.0
 
 
-def _names_part(profile: Profile, heading: str) -> str | None:
-    scores = [(spec_score(spec, heading)[0], spec.id, spec.parent) for spec in profile.sections]
-    top = max((score, spec_id) for score, spec_id, parent in scores if parent is None)
-    sub = max(score for score, _, parent in scores if parent is not None)
-    return top[1] if top[0] >= _CONTAINER_ITEM_SCORE and top[0] >= sub else None
+@lru_cache(maxsize=65536)  # a batch's item headings repeat
+def _names_part(
+    heading: str, parts: tuple[tuple[str, tuple[str, ...]], ...], subs: tuple[tuple[str, ...], ...]
+) -> str | None:
+    score, spec_id = max((_best_phrase(phrases, heading)[0], spec_id) for spec_id, phrases in parts)
+    sub = max((_best_phrase(phrases, heading)[0] for phrases in subs), default=0.0)
+    return spec_id if score >= _CONTAINER_ITEM_SCORE and score >= sub else None
 
 
 # A heading counts for a section by its children when this many of the section's

@@ -330,6 +330,7 @@ _RUN_IN_RE = re.compile(
     r"^(?P<bullet>[*\-+•–]\s*)?(?P<label>[^\W\d_][^:;.!?\d]{1,48}?)\s*:\s*(?P<rest>\S.*)$"
 )
 _RUN_IN_MAX_WORDS = 6
+_RUN_IN_LABEL_MAX = 52  # bullet, label of up to 49 characters, colon
 _LIST_START_RE = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]\s")
 
 
@@ -338,6 +339,8 @@ def _run_in_candidate(
 ) -> _Candidate | None:
     """A run-in label that opens a paragraph (not a colon inside a wrapped line)."""
     line = lines[index]
+    if ":" not in line.text[:_RUN_IN_LABEL_MAX]:
+        return None  # cheap test first: most body lines have no label
     match = _RUN_IN_RE.match(line.text)
     if match is None:
         return None
