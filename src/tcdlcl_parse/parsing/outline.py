@@ -71,9 +71,9 @@ def roman_value(token: str, *, ocr: bool = False) -> int | None:
         token = "II" + token[1:] if token.startswith("H") else token
         token = token[:-1] + "I" if token.endswith("L") and len(token) > 1 else token
     token = token.replace("l", "I").replace("1", "I").replace("|", "I")
-    values = [_ROMAN_VALUES.get(ch) for ch in token]
-    if None in values:
+    if any(ch not in _ROMAN_VALUES for ch in token):
         return None
+    values = [_ROMAN_VALUES[ch] for ch in token]
     total = 0
     for i, value in enumerate(values):
         total += -value if i + 1 < len(values) and values[i + 1] > value else value
@@ -118,7 +118,7 @@ def _candidate(index: int, match: re.Match[str], ocr: bool) -> _Candidate | None
         if not rest:  # "PHẦN THỨ HAI" on its own line: the title is the next line
             return _Candidate(index, scheme, style, value, str(value), label, "") if value else None
     elif match.group("roman"):
-        value = roman_value(match.group("roman_num"), ocr=ocr)
+        value = roman_value(match.group("roman_num"), ocr=ocr) or 0
         separator = match.group("roman_sep")
         if ocr and separator in (None, "_", ","):
             if not rest.isupper():
@@ -428,6 +428,8 @@ _TABLE_HEAD_CELLS = 6
 _PDF_TITLE_COLUMN = 40.0
 # A PDF table's row numbers stand this close to the left edge of its "TT" head.
 _PDF_NUMBER_COLUMN = 15.0
+# A PDF row's cells interleave over at most this many lines.
+_PDF_ROW_LINES = 12
 
 
 def _table_rows(
@@ -498,16 +500,16 @@ def _table_row(
         return None
     if head.x0 is None or abs(line.x0 - head.x0) > _PDF_NUMBER_COLUMN:
         return None  # a figure opening a result cell ("02 hội nghị …"), not the TT column
-    title, title_lines = [pdf_row.group("title").split(" | ")[0]], []
-    for following in range(index + 1, min(stop, index + 12)):
+    cell = [pdf_row.group("title").split(" | ")[0]]
+    title_lines: list[int] = []
+    for following in range(index + 1, min(stop, index + _PDF_ROW_LINES)):
         other = lines[following]
         if other.x0 is None or other.bold or _ends_task_cell(other.text):
             break
         if other.x0 < line.x0 + _PDF_TITLE_COLUMN:
-            title.append(other.text.strip())
+            cell.append(other.text.strip())
             title_lines.append(following)
-    row_title = " ".join(title)
-    return _row(index, expected, pdf_row.group("number"), row_title), title_lines
+    return _row(index, expected, pdf_row.group("number"), " ".join(cell)), title_lines
 
 
 def _ocr_first_roman(index: int, line: Line, stack: list[_Node]) -> _Candidate | None:
