@@ -167,12 +167,18 @@ class Metadata(Model):
     signer: Signer | None = None
 
 
-class Section(Model):
-    """A numbered heading of the report and the text under it."""
+HeadingHow = Literal["numbered", "typography", "run-in", "table-row"]
+# A match is found like its heading, or inferred from its children's matches.
+MatchHow = Literal["numbered", "typography", "run-in", "table-row", "inferred-from-children"]
 
-    number: str = Field(description="Number as written, normalised: 'II', '1', 'a'.")
-    label: str = Field(description="Literal prefix, e.g. 'II.', 'Phần I', '1/'.")
-    scheme: Literal["part", "roman", "arabic", "decimal", "letter"]
+
+class Section(Model):
+    """A heading of the report (numbered, typographic, a run-in label or a results-table row)
+    and the text under it."""
+
+    number: str = Field(description="Number as written, normalised: 'II', '1', 'a'; '' if none.")
+    label: str = Field(description="Literal prefix, e.g. 'II.', 'Phần I', '1/', '* '; '' if none.")
+    scheme: Literal["part", "roman", "arabic", "decimal", "letter", "upper-letter", "none"]
     title: str
     level: int = Field(description="1 = top level.")
     start: int = Field(description="Start of the heading.")
@@ -181,6 +187,14 @@ class Section(Model):
     body_end: int
     page: int | None = None
     evidence: list[str] = Field(default_factory=list, description="Why it was taken as a heading.")
+    how: HeadingHow = Field(
+        default="numbered",
+        description="How it was found: a numbered line, typography or line shape (bold, upper "
+        "case, a short line over a body), a run-in label ('* Ưu điểm: …') or a results-table row.",
+    )
+    repaired_from: str | None = Field(
+        default=None, description="OCR text only: the label as read, when the sequence fixed it."
+    )
     children: list[Section] = Field(default_factory=list)
 
     def subtree_end(self) -> int:
@@ -225,6 +239,16 @@ class SectionMatch(Model):
     number: str | None = Field(default=None, description="Its number as written, e.g. 'IV'.")
     score: float = Field(description="Fuzzy match score, 0–100.")
     phrase: str = Field(description="The profile title or alias that matched.")
+    how: MatchHow = Field(
+        default="numbered", description="How the heading was found, or that its children decided."
+    )
+    matched_on: list[str] = Field(
+        default_factory=list,
+        description="What the match rests on: the phrase, or the children's headings it inferred from.",
+    )
+    repaired_from: str | None = Field(
+        default=None, description="The heading's label as OCR read it, when the sequence fixed it."
+    )
     merged_with: list[str] = Field(
         default_factory=list, description="Other profile sections the same heading satisfied."
     )
@@ -260,6 +284,12 @@ class OutlineEntry(Model):
     title: str
     start: int
     profile_id: str | None = Field(default=None, description="The profile section it satisfied.")
+    how: MatchHow = Field(default="numbered", description="How the heading was found or matched.")
+    matched_on: list[str] = Field(
+        default_factory=list, description="The phrase or children's headings the match rests on."
+    )
+    score: float | None = Field(default=None, description="Its match score, when it matched.")
+    repaired_from: str | None = Field(default=None, description="Its label as OCR read it.")
 
 
 class Detail(Model):

@@ -18,6 +18,7 @@ from ..models import (
     Highlight,
     OutlineEntry,
     ParsedReport,
+    Section,
     SectionMatch,
     Severity,
 )
@@ -57,6 +58,9 @@ def check(parsed: ParsedReport, profile: Profile | str | Path = "cv3078", *, det
                 number=match.node.number,
                 score=round(match.score, 1),
                 phrase=match.phrase,
+                how="inferred-from-children" if match.inferred_from else match.node.how,
+                matched_on=match.inferred_from or [match.phrase],
+                repaired_from=match.node.repaired_from,
                 merged_with=match.merged_with,
                 start=match.node.start,
                 end=match.node.end,
@@ -102,8 +106,10 @@ def _sorted(findings: list[Finding]) -> list[Finding]:
 
 def _detail(parsed: ParsedReport, matches: dict[str, Match]) -> Detail:
     satisfied: dict[int, list[str]] = {}
+    first_match: dict[int, Match] = {}
     for spec_id, match in matches.items():
         satisfied.setdefault(match.node.start, []).append(spec_id)
+        first_match.setdefault(match.node.start, match)
     highlights = [
         Highlight(kind="citation", start=m.start, end=m.end, label=c.symbol)
         for c in parsed.citations
@@ -120,11 +126,22 @@ def _detail(parsed: ParsedReport, matches: dict[str, Match]) -> Detail:
         text=parsed.document.text,
         highlights=sorted(highlights, key=lambda h: (h.start, -h.end)),
         outline=[
-            OutlineEntry(level=node.level, label=node.label, title=node.title, start=node.start,
-                         profile_id="+".join(sorted(satisfied[node.start])) if node.start in satisfied else None)
-            for node in descendants(parsed.sections)
+            _outline_entry(node, satisfied, first_match) for node in descendants(parsed.sections)
         ],
     )
+
+
+def _outline_entry(
+    node: Section, satisfied: dict[int, list[str]], first_match: dict[int, Match]
+) -> OutlineEntry:
+    match = first_match.get(node.start)
+    return OutlineEntry(
+        level=node.level, label=node.label, title=node.title, start=node.start,
+        profile_id="+".join(sorted(satisfied[node.start])) if match else None,
+        how="inferred-from-children" if match and match.inferred_from else node.how,
+        matched_on=(match.inferred_from or [match.phrase]) if match else [],
+        score=round(match.score, 1) if match else None, repaired_from=node.repaired_from,
+    )  # fmt: skip
 
 
 def _figures(claims: list[Claim], matches: dict[str, Match]) -> list[Figure]:

@@ -4,7 +4,11 @@ A commune's numbering says little ("Nhiệm vụ năm 2026" may be IV when Kiế
 so headings are matched on their titles: each profile section's title and aliases are compared
 with each heading, ignoring case, diacritics and tone placement and tolerating typos (rapidfuzz).
 Top-level profile sections are matched among top-level headings; a subsection only among the
-headings under its parent's match. Every match keeps its score and the heading it used.
+headings under its parent's match. Structure counts as well as words: a heading whose items
+name several top-level sections ("PHẦN THỨ BA" over "1. Đánh giá", "2. Kiến nghị") is a
+container and its items are matched in its place; a top-level heading worded unlike the profile
+("TÌNH HÌNH TRIỂN KHAI") still counts for a section when its subsections match that section's
+subsections. Every match keeps its score, the heading it used and what it rested on.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from rapidfuzz import fuzz
 
 from ..models import Section
 from ..normalize import ascii_key
+from ..vocabulary import word_list
 from .profile import Profile, SectionSpec
 
 
@@ -27,6 +32,7 @@ class Match:
     score: float
     phrase: str
     merged_with: list[str] = field(default_factory=list)
+    inferred_from: list[str] = field(default_factory=list)  # children's headings, when inferred
 
 
 @lru_cache(maxsize=8192)  # profile phrases and headings recur across a batch
@@ -68,8 +74,11 @@ def descendants(nodes: Sequence[Section]) -> Iterator[Section]:
 def match_outline(outline: Sequence[Section], profile: Profile) -> dict[str, Match]:
     """Profile section id → its match, for every section that found a heading."""
     matches: dict[str, Match] = {}
+    threshold = profile.match_threshold
     top_specs = [spec for spec in profile.sections if spec.parent is None]
-    _assign(top_specs, list(outline), profile.match_threshold, matches)
+    tops = _top_candidates(outline, profile)
+    _assign(top_specs, tops, threshold, matches)
+    _infer_from_children(profile, tops, matches)
     parents = list(top_specs)
     while parents:  # level by level: an outline may go deeper than two levels (I.2.a)
         spec = parents.pop(0)
@@ -77,9 +86,79 @@ def match_outline(outline: Sequence[Section], profile: Profile) -> dict[str, Mat
         if spec.id not in matches or not children:
             continue
         below = list(descendants(matches[spec.id].node.children))
-        _assign(children, below, profile.match_threshold, matches)
+        _assign(children, below, threshold, matches)
         parents += children
     return matches
+
+
+def _top_candidates(outline: Sequence[Section], profile: Profile) -> list[Section]:
+    """Top-level headings, a container replaced by its items (two or more of which name
+    different top-level sections, each at least as well as any subsection)."""
+    parts = tuple((s.id, (s.title, *s.aliases)) for s in profile.sections if s.parent is None)
+    subs = tuple((s.title, *s.aliases) for s in profile.sections if s.parent is not None)
+    tops: list[Section] = []
+    for node in outline:
+        named = {_names_part(child.title, parts, subs) for child in node.children} - {None}
+        tops.extend(node.children if len(named) >= 2 else [node])
+    return tops
+
+
+# An item of a container names a top-level section only this clearly.
+_CONTAINER_ITEM_SCORE = 95.0
+
+
+@lru_cache(maxsize=65536)  # a batch's item headings repeat
+def _names_part(
+    heading: str, parts: tuple[tuple[str, tuple[str, ...]], ...], subs: tuple[tuple[str, ...], ...]
+) -> str | None:
+    score, spec_id = max((_best_phrase(phrases, heading)[0], spec_id) for spec_id, phrases in parts)
+    sub = max((_best_phrase(phrases, heading)[0] for phrases in subs), default=0.0)
+    return spec_id if score >= _CONTAINER_ITEM_SCORE and score >= sub else None
+
+
+# A heading counts for a section by its children when this many of the section's
+# subsections (or all, if fewer) match among its descendants.
+_INFER_MIN_CHILDREN = 2
+
+
+def _names_no_other_topic(heading: str, profile: Profile) -> bool:
+    """The heading's words are the profile's own or topic-free ones ("TÌNH HÌNH TRIỂN KHAI"),
+    so its children may decide what it is; "KẾT QUẢ SẢN XUẤT VỤ HÈ THU" names another topic."""
+    phrases = tuple(phrase for spec in profile.sections for phrase in spec.phrases)
+    return set(_key(heading).split()) <= _vocabulary(phrases)
+
+
+@lru_cache(maxsize=16)  # one per profile
+def _vocabulary(phrases: tuple[str, ...]) -> frozenset[str]:
+    topic_free = word_list("tu-chung-tieu-de.txt")
+    return frozenset(word for phrase in (*phrases, *topic_free) for word in _key(phrase).split())
+
+
+def _infer_from_children(profile: Profile, tops: list[Section], matches: dict[str, Match]) -> None:
+    used = {id(match.node) for match in matches.values()}
+    for spec in profile.sections:
+        if spec.parent is not None or spec.id in matches:
+            continue
+        children = [s for s in profile.sections if s.parent == spec.id]
+        if not children:
+            continue
+        best: tuple[int, float, Section, list[str]] | None = None
+        for node in tops:
+            if id(node) in used or not _names_no_other_topic(node.title, profile):
+                continue
+            trial: dict[str, Match] = {}
+            _assign(children, list(descendants(node.children)), profile.match_threshold, trial)
+            # A heading that satisfied two subsections counts once.
+            direct = [m for m in trial.values() if not m.merged_with or m.spec.id < m.merged_with[0]]
+            if len(direct) < min(_INFER_MIN_CHILDREN, len(children)):
+                continue
+            score = sum(m.score for m in direct) / len(direct)
+            if best is None or (len(direct), score) > best[:2]:
+                best = (len(direct), score, node, [m.node.title for m in direct])
+        if best is not None:
+            _, score, node, titles = best
+            matches[spec.id] = Match(spec, node, score, spec.title, inferred_from=titles)
+            used.add(id(node))
 
 
 def _assign(

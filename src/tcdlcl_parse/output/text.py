@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..checking.checker import report_findings
+from ..checking.matching import descendants
 from ..checking.profile import Profile
 from ..messages import labels, reading_note, render, with_message
-from ..models import CheckResult, Finding, ParsedReport
+from ..models import CheckResult, Finding, ParsedReport, Section
 from .rows import summary_row
 
 
@@ -36,8 +39,18 @@ def render_parsed_text(report: ParsedReport, lang: str = "vi") -> str:
         (words["warnings"], "; ".join(reading_note(w, lang) for w in document.warnings) or None),
     ]
     out = [f"{label}: {value}" for label, value in rows if value is not None]
+    out += ["", f"== {words['outline']} =="]
+    out += [_outline_line(section, words) for section in descendants(report.sections)]
     out += ["", f"== {words['text']} ==", document.text, ""]
     return "\n".join(out)
+
+
+def _outline_line(section: Section, words: dict[str, Any]) -> str:
+    """One heading: indented by level, its label and title, how it was found."""
+    how = words["how"][section.how]
+    repaired = f", {words['repaired']} «{section.repaired_from}»" if section.repaired_from else ""
+    heading = f"{section.label} {section.title}".strip()
+    return f"{'  ' * (section.level - 1)}{heading}  [{how}{repaired}]"
 
 
 def render_check_text(results: list[CheckResult], lang: str = "vi") -> str:

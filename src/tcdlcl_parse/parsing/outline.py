@@ -20,8 +20,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from ..models import Line, Section, SourceDocument
-from .regions import Regions, find_regions
+from ..models import HeadingHow, Line, Section, SourceDocument
+from ..vocabulary import word_list
+from .regions import Regions, find_regions, is_gap_before
 
 # The Vietnamese administrative alphabet: no ă â ê ô ơ ư, no f j w z.
 LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -29,9 +30,9 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Roman numerals as typed or OCR'd: "Il." or "1I." for "II.", "lV" for "IV".
 _ROMAN_TOKEN = r"[IVX][IVXl1|]{0,4}|[l1|][IVX][IVXl1|]{0,3}|[l|]{2,4}"
 # OCR also ends a numeral with "L" ("IIL") and reads "II" as "H".
-_OCR_ROMAN_TOKEN = rf"[IVXl1|]{{1,4}}L|H|{_ROMAN_TOKEN}"
+_OCR_ROMAN_TOKEN = rf"[IVXl1|]{{1,4}}L|H[Il1|]?|{_ROMAN_TOKEN}"
 # Separators OCR reads in place of a dot: "II. _ KẾT QUẢ", "2, Chỉ đạo".
-_OCR_DOTS = {",": ".", "_": "."}
+_OCR_DOTS = {",": ".", "_": ".", ";": "."}
 # What OCR makes of a lone "2." after Word's tab: a digit with noise, or a letter with a dot.
 _OCR_GARBLED_LABEL_RE = re.compile(r"^(?P<label>\d\S{0,2}|[a-zđ][.,])\s+(?P<rest>\S.*)$")
 
@@ -44,13 +45,16 @@ def _heading_re(ocr: bool) -> re.Pattern[str]:
     roman_sep = (
         rf"(?:\s*(?P<roman_sep>[.\-–:/),_]){ocr_rule}|(?=\s))" if ocr else r"\s*(?P<roman_sep>[.\-–:/)])"
     )
-    arabic_sep = r"[./)\-,]" if ocr else r"[./)\-]"
+    arabic_sep = r"[./)\-,;]" if ocr else r"[./)\-]"
+    letter = r"[a-zđ]|[A-Z](?=\))" if ocr else r"[a-zđ]"  # OCR: "C) Tập huấn" for "c)"
     return re.compile(
-        rf"^(?:(?P<part>Phần\s+(?P<part_num>{_ROMAN_TOKEN}|\d{{1,2}}))\s*[.:\-–]?\s*"
+        rf"^(?:(?P<part>(?P<part_word>Phần|PHẦN|Mục|MỤC)\s+"
+        rf"(?P<part_num>{_ROMAN_TOKEN}|\d{{1,2}}|(?:thứ|THỨ|Thứ)\s+\w+))\s*[.:\-–]?\s*"
         rf"|(?P<roman>(?P<roman_num>{roman}){roman_sep})\s*"
         r"|(?P<decimal>(?P<decimal_num>\d{1,2}(?:\.\d{1,2})+)\.?)\s+"
         rf"|(?P<arabic>(?P<arabic_num>\d{{1,2}})\s*(?P<arabic_sep>{arabic_sep}){ocr_rule})\s+"
-        r"|(?P<letter>(?P<letter_num>[a-zđ])\s*(?P<letter_sep>[).]))\s+)"
+        rf"|(?P<letter>(?P<letter_num>{letter})\s*(?P<letter_sep>[).]))\s+"
+        r"|(?P<upper>(?P<upper_num>[A-ZĐÐ])\.)\s+)"
         r"(?P<rest>\S.*)?$"
     )
 
@@ -64,11 +68,12 @@ _TITLE_MAX = 300
 
 def roman_value(token: str, *, ocr: bool = False) -> int | None:
     if ocr:
-        token = "II" if token == "H" else token[:-1] + "I" if token.endswith("L") and len(token) > 1 else token
+        token = "II" + token[1:] if token.startswith("H") else token
+        token = token[:-1] + "I" if token.endswith("L") and len(token) > 1 else token
     token = token.replace("l", "I").replace("1", "I").replace("|", "I")
-    values = [_ROMAN_VALUES.get(ch) for ch in token]
-    if None in values:
+    if any(ch not in _ROMAN_VALUES for ch in token):
         return None
+    values = [_ROMAN_VALUES[ch] for ch in token]
     total = 0
     for i, value in enumerate(values):
         total += -value if i + 1 < len(values) and values[i + 1] > value else value
@@ -92,6 +97,7 @@ class _Candidate:
     number: str
     label: str
     rest: str
+    repaired_from: str | None = None  # the label as OCR read it, when the sequence fixed it
 
 
 @dataclass
@@ -106,10 +112,13 @@ def _candidate(index: int, match: re.Match[str], ocr: bool) -> _Candidate | None
     rest = (match.group("rest") or "").strip()
     if match.group("part"):
         token = match.group("part_num")
-        value = int(token) if token.isdigit() else roman_value(token)
-        scheme, style, label = "part", "part", match.group("part")
+        value = _part_value(token)
+        word = match.group("part_word").lower()
+        scheme, style, label = "part", "part" if word == "phần" else "muc", match.group("part")
+        if not rest:  # "PHẦN THỨ HAI" on its own line: the title is the next line
+            return _Candidate(index, scheme, style, value, str(value), label, "") if value else None
     elif match.group("roman"):
-        value = roman_value(match.group("roman_num"), ocr=ocr)
+        value = roman_value(match.group("roman_num"), ocr=ocr) or 0
         separator = match.group("roman_sep")
         if ocr and separator in (None, "_", ","):
             if not rest.isupper():
@@ -126,13 +135,39 @@ def _candidate(index: int, match: re.Match[str], ocr: bool) -> _Candidate | None
         value = int(token)
         separator = match.group("arabic_sep")
         scheme, style, label = "arabic", "arabic" + _OCR_DOTS.get(separator, separator), match.group("arabic")
+    elif match.group("upper"):
+        token = match.group("upper_num").replace("Ð", "Đ").lower()  # OCR's Eth for Đ
+        value = LETTERS.find(token) + 1
+        if not rest.isupper():
+            return None  # "A. Nguyễn Văn …": a capital letter heads a part only over capitals
+        scheme, style, label = "upper-letter", "upper-letter", match.group("upper")
     else:
-        token = match.group("letter_num")
+        token = match.group("letter_num").lower()
         value = LETTERS.find(token) + 1
         scheme, style, label = "letter", "letter" + match.group("letter_sep"), match.group("letter")
     if not value or not rest:
         return None
     return _Candidate(index, scheme, style, value, str(token), label.replace("_", "").strip(), rest)
+
+
+def _part_value(token: str) -> int:
+    """1 for "I", "1" or "thứ nhất"; 0 when unreadable."""
+    if token.isdigit():
+        return int(token)
+    words = token.lower().split()
+    if len(words) == 2:
+        ordinals = [entry.split("|") for entry in word_list("so-thu-tu.txt")]
+        return next((i + 1 for i, variants in enumerate(ordinals) if words[1] in variants), 0)
+    return roman_value(token) or 0
+
+
+def _as_upper_letter(candidate: _Candidate, style_levels: dict[str, int]) -> _Candidate:
+    """"C." and "I." read as Roman numbers are letters in a report whose parts are "A. B. …"."""
+    letter = candidate.label.rstrip(".").lower()
+    if candidate.scheme != "roman" or "upper-letter" not in style_levels or len(letter) != 1:
+        return candidate
+    return replace(candidate, scheme="upper-letter", style="upper-letter",
+                   value=LETTERS.find(letter) + 1, number=letter)  # fmt: skip
 
 
 def _reads_like_heading(candidate: _Candidate, line: Line) -> bool:
@@ -148,6 +183,11 @@ def _title_and_body_start(
 ) -> tuple[str, int, int]:
     """(title, end of title, where the body starts) for a heading line."""
     line = lines[candidate.index]
+    if not candidate.rest:  # "PHẦN THỨ HAI" alone: the next line is the title
+        if candidate.index + 1 >= stop:
+            return "", line.end, line.end
+        title_line = lines[candidate.index + 1]
+        return title_line.text.strip(), title_line.end, title_line.end
     rest_start = line.end - len(candidate.rest)
     colon = candidate.rest.find(":")
     if 0 < colon <= _INLINE_TITLE_MAX and candidate.rest[colon + 1 :].strip():
@@ -170,6 +210,8 @@ def _title_and_body_start(
 def _continues_title(current: str, following: str) -> bool:
     if _SENTENCE_END_RE.search(current) or _HEADING_RE.match(following):
         return False
+    if current.isupper() and not following.isupper():
+        return False  # a title in capitals wraps in capitals
     if following.startswith(("-", "+", "•", "http")):
         return False
     return following[:1].islower() or following.startswith("(") or current.rstrip().endswith((",", "-", "và"))
@@ -177,32 +219,76 @@ def _continues_title(current: str, following: str) -> bool:
 
 def parse_sections(document: SourceDocument, regions: Regions | None = None) -> list[Section]:
     """The outline of the report's content. ``regions``: the document's :func:`find_regions`,
-    when the caller has it already."""
+    when the caller has it already.
+
+    Numbered headings first; a report with fewer than two top-level numbered headings is read
+    again taking typography and line shape as headings too (bold, upper case, a short line over
+    its body)."""
     regions = find_regions(document) if regions is None else regions
+    stop = regions.ending_sentence if regions.ending_sentence is not None else regions.closing_start
+    roots = _outline(document, regions.content_start, stop, typography=False)
+    if len(roots) < 2:
+        unnumbered = _outline(document, regions.content_start, stop, typography=True)
+        roots = unnumbered if len(unnumbered) > len(roots) else roots
+    end = _region_end(document, stop)
+    return [
+        _finish(node, document, roots[i + 1].section["start"] if i + 1 < len(roots) else end)
+        for i, node in enumerate(roots)
+    ]
+
+
+def _outline(document: SourceDocument, start: int, stop: int, *, typography: bool) -> list[_Node]:
     lines = document.lines
     ocr = "tesseract" in document.extractor
-    stop = regions.ending_sentence if regions.ending_sentence is not None else regions.closing_start
+    has_bold = typography and any(line.bold is not None for line in lines[start:stop])
+    short_line = _short_line(lines[start:stop]) if typography else 0.0
+    left = min((line.x0 for line in lines[start:stop] if line.x0 is not None), default=None)
+    rows, in_tables = _table_rows(lines, start, stop, document.kind == "pdf")
     style_levels: dict[str, int] = {}
     roots: list[_Node] = []
     stack: list[_Node] = []
+    # Lines after which a new paragraph starts: headings and table rows.
+    heading_lines: set[int] = {*rows, *in_tables}
     heading_re = _heading_re(ocr)
-    for index in range(regions.content_start, stop):
+    for index in range(start, stop):
         line = lines[index]
-        match = heading_re.match(line.text)
+        row = rows.get(index)
+        if row is not None or index in in_tables:
+            if row is not None and stack:
+                _attach(stack, row, "table-row", document, lines, stop)
+            continue
+        match = heading_re.match(_OCR_SPECKS_RE.sub("", line.text) if ocr else line.text)
         candidate = _candidate(index, match, ocr) if match else None
+        if candidate is not None:
+            candidate = _as_upper_letter(candidate, style_levels)
         if ocr and (candidate is None or candidate.style not in style_levels and candidate.value != 1):
-            candidate = _ocr_garbled_arabic(index, line, stack) or candidate
-        if candidate is None or not _reads_like_heading(candidate, line):
+            candidate = (
+                _ocr_garbled_arabic(index, line, stack) or _ocr_first_roman(index, line, stack)
+                or _ocr_garbled_title(lines, index, stop, stack, style_levels) or candidate
+            )  # fmt: skip
+        if candidate is None and typography:
+            candidate = _typography_candidate(
+                document, index, start, stop, has_bold, heading_lines, short_line, left
+            )
+        if candidate is None:
+            runin = _run_in_candidate(document, lines, index, start, heading_lines)
+            if runin is not None and stack:
+                _attach(stack, runin, "run-in", document, lines, stop)
+            continue
+        if not _reads_like_heading(candidate, line):
             continue
         level = style_levels.get(candidate.style)
         if level is None:
-            if candidate.value != 1 and not (candidate.scheme in ("roman", "part") and not stack):
+            top_part = candidate.scheme in ("roman", "part") and not stack
+            starts_anywhere = candidate.scheme == "none" or top_part
+            if candidate.value != 1 and not starts_anywhere:
                 continue  # a new list starts at 1 (only the top level may start elsewhere)
             level = stack[-1].level + 1 if stack else 1
         trial = list(stack)
         while trial and trial[-1].level > level:
             trial.pop()
-        if ocr and candidate.scheme == "roman":
+        roman_part = candidate.scheme == "part" and not candidate.label.split()[-1].isdigit()
+        if ocr and (candidate.scheme in ("roman", "arabic") or roman_part):
             due = trial[-1].candidate.value + 1 if trial and trial[-1].level == level else 1
             candidate = _ocr_corrected(candidate, due)
         if trial and trial[-1].level == level:
@@ -212,15 +298,230 @@ def parse_sections(document: SourceDocument, regions: Regions | None = None) -> 
         if (trial and level > trial[-1].level + 1) or (not trial and level != 1):
             continue  # skips a level: a list in the body, not a heading
         style_levels.setdefault(candidate.style, level)
-        node = _Node(candidate, level, _section(document, lines, candidate, level, stop))
+        how: HeadingHow = "typography" if candidate.scheme == "none" else "numbered"
+        node = _Node(candidate, level, _section(document, lines, candidate, level, stop, how))
+        heading_lines.update(range(index, _line_after(lines, node.section["end"], index)))
         (trial[-1].children if trial else roots).append(node)
         stack = [*trial, node]
-    end = _region_end(document, stop)
-    sections = [
-        _finish(node, document, roots[i + 1].section["start"] if i + 1 < len(roots) else end)
-        for i, node in enumerate(roots)
-    ]
-    return sections
+    return roots
+
+
+def _attach(
+    stack: list[_Node], candidate: _Candidate, how: HeadingHow, document: SourceDocument,
+    lines: list[Line], stop: int,
+) -> None:
+    """A run-in label or a table row: a child of the innermost open heading (it never opens
+    a level of its own, so it stays off the stack)."""
+    parent = stack[-1]
+    level = parent.level + 1
+    section = _section(document, lines, candidate, level, stop, how)
+    parent.children.append(_Node(candidate, level, section))
+
+
+def _line_after(lines: list[Line], offset: int, index: int) -> int:
+    """Index of the first line after ``offset`` (the heading's title end), from ``index``."""
+    while index < len(lines) and lines[index].end <= offset:
+        index += 1
+    return index
+
+
+# "* Ưu điểm: …", "- Hạn chế: …", "Nguyên nhân: …": a short label, a colon, its text.
+_RUN_IN_RE = re.compile(
+    r"^(?P<bullet>[*\-+•–]\s*)?(?P<label>[^\W\d_][^:;.!?\d]{1,48}?)\s*:\s*(?P<rest>\S.*)$"
+)
+_RUN_IN_MAX_WORDS = 6
+_RUN_IN_LABEL_MAX = 52  # bullet, label of up to 49 characters, colon
+_LIST_START_RE = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]\s")
+
+
+def _run_in_candidate(
+    document: SourceDocument, lines: list[Line], index: int, start: int, heading_lines: set[int]
+) -> _Candidate | None:
+    """A run-in label that opens a paragraph (not a colon inside a wrapped line)."""
+    line = lines[index]
+    if ":" not in line.text[:_RUN_IN_LABEL_MAX]:
+        return None  # cheap test first: most body lines have no label
+    match = _RUN_IN_RE.match(line.text)
+    if match is None:
+        return None
+    label = match.group("label").strip()
+    if not label[0].isupper() or len(label.split()) > _RUN_IN_MAX_WORDS:
+        return None
+    if _LIST_START_RE.match(match.group("rest")):
+        return None  # "Các việc: 1) rà soát; 2) …" introduces a list, it heads no section
+    previous = lines[index - 1] if index > start else None
+    if previous is not None and not (
+        index - 1 in heading_lines or _SENTENCE_END_RE.search(previous.text)
+        or previous.text.rstrip().endswith((",", "/.")) or is_gap_before(document, line)
+    ):
+        return None
+    bullet = (match.group("bullet") or "").strip()
+    return _Candidate(index, "none", "run-in", 0, "", bullet, line.text[match.start("label") :])
+
+
+_TYPOGRAPHY_MAX = 90
+# Headings start at the margin or a paragraph indent; a line further right is a table cell.
+_INDENT_MAX = 60.0
+# A title-like line is shorter than this share of the region's median line (in a PDF, a
+# paragraph's wrapped lines reach the margin).
+_SHORT_SHARE = 0.8
+
+
+def _short_line(lines: list[Line]) -> float:
+    lengths = sorted(len(line.text) for line in lines)
+    return max(_SHORT_SHARE * lengths[len(lengths) // 2], 40.0) if lengths else _TYPOGRAPHY_MAX
+_BULLETS = ("-", "+", "*", "•", "–")
+
+
+def _typography_candidate(
+    document: SourceDocument, index: int, start: int, stop: int, has_bold: bool,
+    heading_lines: set[int], short_line: float, left: float | None,
+) -> _Candidate | None:
+    """An unnumbered heading: a bold line where the format has bold, else a short line in
+    capitals, or a short title-like line over a longer body, standing after a finished
+    sentence or another heading."""
+    lines = document.lines
+    text = lines[index].text.strip()
+    x0 = lines[index].x0
+    if x0 is not None and left is not None and x0 > left + _INDENT_MAX:
+        return None  # a cell of a table's right-hand columns, not a heading
+    if not 3 <= len(text) <= _TYPOGRAPHY_MAX or _SENTENCE_END_RE.search(text) or text.endswith(","):
+        return None
+    if not text[0].isupper() or text.startswith(_BULLETS) or ":" in text:
+        return None
+    caps = text.isupper()
+    if has_bold:  # bold is evidence enough: no need of the line's neighbours
+        if not lines[index].bold:
+            return None
+        return _Candidate(index, "none", _typography_style(caps), 0, "", "", text)
+    if not caps:
+        if len(text) > short_line:
+            return None  # reaches the right margin: a wrapped line of a paragraph
+        following = lines[index + 1].text.strip() if index + 1 < stop else ""
+        if len(following) <= len(text) and not _SENTENCE_END_RE.search(following):
+            return None
+    # A line of several words in capitals is a heading wherever it stands (after a table, say).
+    standalone = caps and len(text.split()) >= 2
+    after_break = index - 1 in heading_lines or is_gap_before(document, lines[index])
+    if index > start and not after_break and not standalone:
+        previous = lines[index - 1].text.rstrip()
+        if not (_SENTENCE_END_RE.search(previous) or previous.endswith("/.") or previous.isupper()):
+            return None
+    return _Candidate(index, "none", _typography_style(caps), 0, "", "", text)
+
+
+def _typography_style(caps: bool) -> str:
+    """Capitals over title case: the order they appear in gives their levels."""
+    return "typography-caps" if caps else "typography"
+
+
+_TABLE_HEAD_RE = re.compile(r"^S?TT(?:\s|$)")
+_ROW_NUMBER_RE = re.compile(r"^(?P<number>\d{1,2})\.?$")
+_ROW_CELLS_RE = re.compile(
+    r"^(?P<number>\d{1,2})\.?(?:\t|\s{2,})(?P<title>.+?)(?:(?:\t|\s{2,})(?P<rest>\S.*))?$"
+)
+# OCR adds "_" after the number and reads column rules as "|": "2_ | Thực hiện các".
+_ROW_PDF_RE = re.compile(r"^(?P<number>\d{1,2})(?:\s*[._,|])*\s+(?P<title>[^\W\d_].*)$")
+_TABLE_SCAN_MAX = 120
+_TABLE_HEAD_CELLS = 6
+# A PDF table's task column: cell lines this far right of the row number at most.
+_PDF_TITLE_COLUMN = 40.0
+# A PDF table's row numbers stand this close to the left edge of its "TT" head.
+_PDF_NUMBER_COLUMN = 15.0
+# A PDF row's cells interleave over at most this many lines.
+_PDF_ROW_LINES = 12
+
+
+def _table_rows(
+    lines: list[Line], start: int, stop: int, pdf: bool
+) -> tuple[dict[int, _Candidate], set[int]]:
+    """Rows of results tables ("TT | Nhiệm vụ | Kết quả | Ghi chú") as candidates by line,
+    and the header and task-cell lines they cover. Cells come tab- or space-separated, one a
+    line (DOCX, text exports) or, in a PDF, as lines at the column's left edge."""
+    rows: dict[int, _Candidate] = {}
+    covered: set[int] = set()
+    index = start
+    while index < stop:
+        if not _TABLE_HEAD_RE.match(lines[index].text.strip()):
+            index += 1
+            continue
+        head = index
+        found: dict[int, _Candidate] = {}
+        table_lines = {index}
+        expected, index = 1, index + 1
+        while index < min(stop, head + _TABLE_SCAN_MAX):
+            text = lines[index].text.strip()
+            row = _table_row(lines, index, stop, expected, pdf, lines[head])
+            if row is not None:
+                found[index], title_lines = row
+                table_lines.update(title_lines)
+                expected += 1
+            elif expected == 1 and index - head <= _TABLE_HEAD_CELLS and len(text) <= 30:
+                table_lines.add(index)  # header cells, one a line
+            elif _HEADING_RE.match(text) and not _ROW_PDF_RE.match(text):
+                break
+            index += 1
+        if found:
+            rows.update(found)
+            covered.update(table_lines)
+    return rows, covered
+
+
+def _row(index: int, value: int, label: str, title: str) -> _Candidate:
+    return _Candidate(index, "arabic", "row", value, str(value), label, title)
+
+
+def _short_title(text: str) -> bool:
+    return len(text) <= _OCR_TITLE_MAX and not _SENTENCE_END_RE.search(text)
+
+
+def _ends_task_cell(text: str) -> bool:
+    """A line that cannot continue a PDF table's task cell: a heading, the next row, a label."""
+    words_in_caps = text.isupper() and len(text.split()) >= 2
+    marks = _HEADING_RE.match(text) or _ROW_PDF_RE.match(text.strip()) or _RUN_IN_RE.match(text)
+    return words_in_caps or marks is not None
+
+
+def _table_row(
+    lines: list[Line], index: int, stop: int, expected: int, pdf: bool, head: Line
+) -> tuple[_Candidate, list[int]] | None:
+    line = lines[index]
+    text = line.text.strip()
+    number = _ROW_NUMBER_RE.match(text)
+    if number is not None and int(number.group("number")) == expected and index + 1 < stop:
+        title = lines[index + 1].text.strip()
+        return _row(index, expected, text, title), [index + 1]
+    cells = _ROW_CELLS_RE.match(text)
+    if cells is not None and int(cells.group("number")) == expected:
+        title = cells.group("title").strip()
+        return _row(index, expected, cells.group("number"), title), []
+    pdf_row = _ROW_PDF_RE.match(text) if pdf else None
+    if pdf_row is None or int(pdf_row.group("number")) != expected or line.x0 is None:
+        return None
+    if head.x0 is None or abs(line.x0 - head.x0) > _PDF_NUMBER_COLUMN:
+        return None  # a figure opening a result cell ("02 hội nghị …"), not the TT column
+    cell = [pdf_row.group("title").split(" | ")[0]]
+    title_lines: list[int] = []
+    for following in range(index + 1, min(stop, index + _PDF_ROW_LINES)):
+        other = lines[following]
+        if other.x0 is None or other.bold or _ends_task_cell(other.text):
+            break
+        if other.x0 < line.x0 + _PDF_TITLE_COLUMN:
+            cell.append(other.text.strip())
+            title_lines.append(following)
+    return _row(index, expected, pdf_row.group("number"), " ".join(cell)), title_lines
+
+
+def _ocr_first_roman(index: int, line: Line, stack: list[_Node]) -> _Candidate | None:
+    """OCR reads the first "I." as "L." or "l.": before any heading, over capitals, it is I."""
+    match = _OCR_FIRST_ROMAN_RE.match(line.text)
+    if stack or match is None or not match.group("rest").isupper():
+        return None
+    return _Candidate(index, "roman", "roman.", 1, "I", "I.", match.group("rest"),
+                      repaired_from=match.group("label"))  # fmt: skip
+
+
+_OCR_FIRST_ROMAN_RE = re.compile(r"^(?P<label>[Ll|][.,]?)\s+(?P<rest>\S.*)$")
 
 
 def _ocr_garbled_arabic(index: int, line: Line, stack: list[_Node]) -> _Candidate | None:
@@ -236,11 +537,55 @@ def _ocr_garbled_arabic(index: int, line: Line, stack: list[_Node]) -> _Candidat
     return replace(open_arabic.candidate, index=index, value=due, number=str(due), label=match.group("label"), rest=rest)
 
 
+_OCR_TITLE_MAX = 60
+# Specks OCR reads before a heading's label: "-_ II. ĐÁNH GIÁ".
+_OCR_SPECKS_RE = re.compile(r"^[-_~`'\"‘’“”.,]{1,3}\s+(?=[IVXLH]+[.,\s])")
+# A label OCR made noise of: one or two characters, maybe a stray dot or comma.
+_OCR_NOISE_LABEL_RE = re.compile(r"^(?P<label>\S{1,2}[.,;:]?)\s+(?P<rest>[^\W\d_].*)$")
+
+
+def _ocr_garbled_title(
+    lines: list[Line], index: int, stop: int, stack: list[_Node], style_levels: dict[str, int]
+) -> _Candidate | None:
+    """OCR turns Word's automatic "2." into noise ("đệ", "SA", "B,"): a short title line over a
+    longer body, where an Arabic heading is due under the open heading, is that heading."""
+    match = _OCR_NOISE_LABEL_RE.match(lines[index].text)
+    if not stack or match is None:
+        return None
+    after_heading = stack[-1].candidate.index == index - 1
+    # The first item of a report's first Arabic list: right under its heading.
+    arabic_level = style_levels.get("arabic.", stack[-1].level + 1 if after_heading else 0)
+    rest = match.group("rest").strip()
+    if not rest[0].isupper() or rest.isupper() or not _short_title(rest):
+        return None
+    if not after_heading and not _SENTENCE_END_RE.search(lines[index - 1].text):
+        return None  # inside a paragraph
+    if index + 1 >= stop or len(lines[index + 1].text) <= len(rest):
+        return None  # a heading stands over a longer body line
+    open_nodes = [node for node in stack if node.level <= arabic_level]
+    top = open_nodes[-1] if open_nodes else None
+    if top is not None and top.level == arabic_level and top.candidate.scheme == "arabic":
+        due = top.candidate.value + 1
+    elif top is not None and top.level == arabic_level - 1:
+        due = 1
+    else:
+        return None
+    return _Candidate(index, "arabic", "arabic.", due, str(due), f"{due}.", rest,
+                      repaired_from=match.group("label"))  # fmt: skip
+
+
 def _ocr_corrected(candidate: _Candidate, due: int) -> _Candidate:
-    """A Roman number one I away from the number due ("II" for III, "V" for IV) is the number due."""
+    """A Roman number one I away from the number due ("II" for III, "V" for IV) is the number
+    due; the label as read is kept on the section."""
+    if candidate.scheme == "arabic":
+        # A short title whose digit OCR misread ("5, Công tác chỉ đạo" where 2 is due).
+        title_like = _short_title(candidate.rest) and ":" not in candidate.rest
+        if candidate.value in (due, 1) or not title_like:
+            return candidate
+        return replace(candidate, value=due, number=str(due), repaired_from=candidate.label)
     read, wanted = _to_roman(candidate.value), _to_roman(due)
     if read != wanted and (read.replace("I", "", 1) == wanted or wanted.replace("I", "", 1) == read):
-        return replace(candidate, value=due, number=wanted)
+        return replace(candidate, value=due, number=wanted, repaired_from=candidate.label)
     return candidate
 
 
@@ -254,22 +599,42 @@ def _fits_after(previous: _Candidate, candidate: _Candidate) -> bool:
 
 
 def _section(
-    document: SourceDocument, lines: list[Line], candidate: _Candidate, level: int, stop: int
+    document: SourceDocument, lines: list[Line], candidate: _Candidate, level: int, stop: int,
+    how: HeadingHow = "numbered",
 ) -> dict[str, Any]:
     line = lines[candidate.index]
-    title, title_end, body_start = _title_and_body_start(document, lines, candidate, stop)
-    evidence = ["numbered"]
+    if how == "table-row":
+        title, title_end, body_start = _row_title_and_body(document, lines, candidate, stop)
+    else:
+        title, title_end, body_start = _title_and_body_start(document, lines, candidate, stop)
+        if how == "numbered" and body_start > title_end:
+            how = "run-in"  # "a) Nguyên nhân: …": numbered, but its title runs into its text
+    evidence = [] if candidate.scheme == "none" or how == "table-row" else ["numbered"]
     if line.bold:
         evidence.append("bold")
     if title.isupper():
         evidence.append("caps")
     if line.numbering:
         evidence.append("docx-numbering")
+    scheme = "arabic" if how == "table-row" else candidate.scheme
     return {
-        "number": candidate.number, "label": candidate.label, "scheme": candidate.scheme, "title": title,
+        "number": candidate.number, "label": candidate.label, "scheme": scheme, "title": title,
         "level": level, "start": line.start, "end": title_end, "body_start": body_start, "page": line.page,
-        "evidence": evidence,
+        "evidence": evidence, "how": how, "repaired_from": candidate.repaired_from,
     }  # fmt: skip
+
+
+def _row_title_and_body(
+    document: SourceDocument, lines: list[Line], candidate: _Candidate, stop: int
+) -> tuple[str, int, int]:
+    """A table row's task cell is its title; the other cells are its body."""
+    line = lines[candidate.index]
+    if line.text.strip() == candidate.label:  # the number alone: the task is the next line
+        title_line = lines[candidate.index + 1]
+        return candidate.rest, title_line.end, title_line.end
+    found = line.text.find(candidate.rest)
+    title_end = line.start + found + len(candidate.rest) if found >= 0 else line.end
+    return candidate.rest, title_end, title_end
 
 
 def _finish(node: _Node, document: SourceDocument, end: int) -> Section:
@@ -297,7 +662,7 @@ def _trim(text: str, start: int, end: int) -> int:
 def numbering_value(section: Section) -> int:
     """The number of ``section`` in its list: 3 for "III.", "3.", "2.3." or "c)"."""
     number = section.number
-    if section.scheme == "letter":
+    if section.scheme in ("letter", "upper-letter"):
         return LETTERS.find(number) + 1
     if section.scheme == "decimal":
         return int(number.rsplit(".", 1)[1])
@@ -310,6 +675,6 @@ def display_number(scheme: str, value: int) -> str:
     """``value`` written in ``scheme``: "III" for 3 in Roman, "c" for 3 in letters."""
     if scheme in ("roman", "part"):
         return _to_roman(value)
-    if scheme == "letter":
+    if scheme in ("letter", "upper-letter"):
         return LETTERS[value - 1] if value <= len(LETTERS) else str(value)
     return str(value)

@@ -102,13 +102,15 @@ def numbering(context: Context) -> Iterator[Hit]:
 def _numbering_breaks(sections: Sequence[Section]) -> Iterator[Hit]:
     expected = 1
     for section in sections:
-        value = numbering_value(section)
-        if value != expected:
-            yield hit(
-                section, label=section.label, kind="repeat" if value < expected else "gap",
-                expected=display_number(section.scheme, expected),
-            )  # fmt: skip
-        expected = value + 1
+        # Unnumbered headings, run-in labels and table rows have no numbering to check.
+        if section.how in ("numbered", "run-in") and section.number:
+            value = numbering_value(section)
+            if value != expected:
+                yield hit(
+                    section, label=section.label, kind="repeat" if value < expected else "gap",
+                    expected=display_number(section.scheme, expected),
+                )  # fmt: skip
+            expected = value + 1
         yield from _numbering_breaks(section.children)
 
 

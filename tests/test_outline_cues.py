@@ -1,0 +1,204 @@
+"""Each heading cue of issue 15, one test each: Phần/PHẦN n with the title on the next line,
+A./B./Đ. parts, typography and line shape, run-in labels, results-table rows, matching by
+children and containers, OCR numbering repaired from its sequence, and the "why" of a match."""
+
+from __future__ import annotations
+
+from tcdlcl_parse.checking.checker import check
+from tcdlcl_parse.models import Line, Section, SourceDocument
+from tcdlcl_parse.output.text import render_parsed_text
+from tcdlcl_parse.parsing.outline import parse_sections
+from tcdlcl_parse.parsing.report import parse
+
+from .helpers import doc
+from .test_structure import CLOSING, HEADER
+
+
+def flat(sections: list[Section]) -> list[tuple[int, str, str, str]]:
+    out = []
+    for section in sections:
+        out.append((section.level, section.how, section.number, section.title))
+        out += flat(section.children)
+    return out
+
+
+def outline(body: str) -> list[tuple[int, str, str, str]]:
+    return flat(parse_sections(doc(HEADER + body + CLOSING)))
+
+
+def result(body: str):
+    return check(parse(doc(HEADER + body + CLOSING)))
+
+
+def test_phan_thu_with_the_title_on_the_next_line():
+    body = (
+        "PHẦN THỨ NHẤT\nCÔNG TÁC CHỈ ĐẠO\n1. Ban hành kế hoạch\nBan hành Kế hoạch số 5/KH-UBND.\n"
+        "PHẦN THỨ HAI\nKẾT QUẢ THỰC HIỆN\n1. Tuyên truyền\nPhát 12 tin bài.\n"
+    )
+    assert outline(body) == [
+        (1, "numbered", "1", "CÔNG TÁC CHỈ ĐẠO"), (2, "numbered", "1", "Ban hành kế hoạch"),
+        (1, "numbered", "2", "KẾT QUẢ THỰC HIỆN"), (2, "numbered", "1", "Tuyên truyền"),
+    ]  # fmt: skip
+
+
+def test_phan_digit_and_phan_roman_alone_on_a_line():
+    body = "PHẦN 1\nCÔNG TÁC CHỈ ĐẠO\nĐã ban hành kế hoạch.\nPhần II\nKết quả thực hiện\nĐã phát 12 tin.\n"
+    assert [(level, title) for level, _, _, title in outline(body)] == [
+        (1, "CÔNG TÁC CHỈ ĐẠO"), (1, "Kết quả thực hiện"),
+    ]  # fmt: skip
+
+
+def test_upper_letter_parts_give_the_roman_tree_and_no_s003():
+    lettered = (
+        "A. CÔNG TÁC CHỈ ĐẠO\n1. Ban hành kế hoạch\nĐã ban hành.\n"
+        "B. KẾT QUẢ THỰC HIỆN\n1. Tuyên truyền\na) Truyền thanh\nPhát 12 tin.\n"
+        "C. ĐÁNH GIÁ\nTốt.\nD. KIẾN NGHỊ\nKhông.\nĐ. NHIỆM VỤ NĂM 2026\nTiếp tục.\n"
+    )
+    roman = lettered
+    for letter, number in (("A.", "I."), ("B.", "II."), ("C.", "III."), ("D.", "IV."), ("Đ.", "V.")):
+        roman = roman.replace(f"{letter} ", f"{number} ", 1)
+    shape = [(level, title) for level, _, _, title in outline(lettered)]
+    assert shape == [(level, title) for level, _, _, title in outline(roman)]
+    assert [number for level, _, number, _ in outline(lettered) if level == 1] == ["a", "b", "c", "d", "đ"]
+    assert not [f for f in result(lettered).findings if f.code == "S003"]
+
+
+def test_unnumbered_headings_in_plain_text_from_line_shape():
+    body = (
+        "CÔNG TÁC CHỈ ĐẠO\nBan hành kế hoạch\nUBND xã ban hành Kế hoạch số 92/KH-UBND ngày 22/9/2025.\n"
+        "KẾT QUẢ ĐẠT ĐƯỢC\nTuyên truyền, phổ biến\nPhát 27 tin bài trên hệ thống truyền thanh xã.\n"
+    )
+    assert outline(body) == [
+        (1, "typography", "", "CÔNG TÁC CHỈ ĐẠO"), (2, "typography", "", "Ban hành kế hoạch"),
+        (1, "typography", "", "KẾT QUẢ ĐẠT ĐƯỢC"), (2, "typography", "", "Tuyên truyền, phổ biến"),
+    ]  # fmt: skip
+
+
+def test_bold_lines_are_headings_where_the_format_has_bold():
+    texts = [
+        ("BÁO CÁO", True), ("Kết quả năm 2025", True), ("Thực hiện Công văn số 3078/SKHCN-TĐC:", False),
+        ("Công tác chỉ đạo", True), ("UBND xã ban hành kế hoạch", False),
+        ("Kết quả thực hiện", True), ("Phát 12 tin bài trên loa truyền thanh", False),
+        ("Tổ chức 02 hội nghị", False), ("Kiểm tra 20 cân", False),
+    ]  # fmt: skip
+    lines, offset = [], 0
+    for text, bold in texts:
+        lines.append(Line(start=offset, end=offset + len(text), text=text, bold=bold))
+        offset += len(text) + 1
+    document = SourceDocument(
+        source="<test>", kind="docx", sha256="0", extractor="python-docx",
+        text="\n".join(text for text, _ in texts), lines=lines,
+    )  # fmt: skip
+    titles = [(s.how, s.title) for s in parse_sections(document)]
+    assert titles == [("typography", "Công tác chỉ đạo"), ("typography", "Kết quả thực hiện")]
+
+
+def test_run_in_labels_are_sections_with_the_rest_as_body():
+    body = (
+        "III. ĐÁNH GIÁ CHUNG\n* Ưu điểm: Việc triển khai kịp thời.\n- Hạn chế: Còn hộ chưa kiểm định cân.\n"
+        "Một số thôn xa chưa được kiểm tra.\nNguyên nhân: Cán bộ kiêm nhiệm.\n"
+    )
+    document = doc(HEADER + body + CLOSING)
+    (part,) = parse_sections(document)
+    assert [(c.how, c.label, c.title) for c in part.children] == [
+        ("run-in", "*", "Ưu điểm"), ("run-in", "-", "Hạn chế"), ("run-in", "", "Nguyên nhân"),
+    ]  # fmt: skip
+    limits = part.children[1]
+    assert document.text[limits.body_start : limits.body_end].strip() == (
+        "Còn hộ chưa kiểm định cân.\nMột số thôn xa chưa được kiểm tra."
+    )
+
+
+def test_a_colon_before_a_list_is_no_run_in_label():
+    body = "II. KẾT QUẢ\nCác việc: 1) rà soát; 2) kiểm tra.\n"
+    assert outline(body) == [(1, "numbered", "II", "KẾT QUẢ")]
+
+
+TABLE_HEAD = "II. KẾT QUẢ THỰC HIỆN\n"
+ROWS = [("1", "Tuyên truyền, phổ biến", "Phát 24 tin bài"), ("2", "Kiểm tra, giám sát", "Kiểm tra 20 cân")]
+
+
+def test_results_table_rows_with_tab_cells():
+    body = TABLE_HEAD + "TT\tNhiệm vụ\tKết quả\tGhi chú\n" + "".join("\t".join(r) + "\n" for r in ROWS)
+    assert outline(body)[1:] == [
+        (2, "table-row", "1", "Tuyên truyền, phổ biến"), (2, "table-row", "2", "Kiểm tra, giám sát"),
+    ]  # fmt: skip
+
+
+def test_results_table_rows_with_space_cells_and_their_body():
+    body = TABLE_HEAD + "TT   Nhiệm vụ   Kết quả\n" + "".join("   ".join(r) + "\n" for r in ROWS)
+    document = doc(HEADER + body + CLOSING)
+    row = parse_sections(document)[0].children[0]
+    assert (row.how, row.title) == ("table-row", "Tuyên truyền, phổ biến")
+    assert document.text[row.body_start : row.body_end].strip() == "Phát 24 tin bài"
+
+
+def test_results_table_rows_one_cell_a_line():
+    body = TABLE_HEAD + "TT\nNhiệm vụ\nKết quả\n" + "".join("\n".join(r) + "\n" for r in ROWS)
+    assert [title for _, how, _, title in outline(body) if how == "table-row"] == [
+        "Tuyên truyền, phổ biến", "Kiểm tra, giám sát",
+    ]  # fmt: skip
+
+
+def test_a_heading_counts_for_a_section_by_its_children():
+    body = (
+        "I. TÌNH HÌNH CHUNG\n1. Ban hành kế hoạch\nĐã ban hành.\n2. Phân công nhiệm vụ\nĐã giao.\n"
+        "II. KẾT QUẢ THỰC HIỆN\nĐã phát 12 tin.\n"
+    )
+    match = result(body).sections["I"]
+    assert match.how == "inferred-from-children"
+    assert match.matched_on == ["Ban hành kế hoạch", "Phân công nhiệm vụ"]
+    assert {"I.1", "I.2"} <= set(result(body).sections)
+
+
+def test_a_container_part_gives_its_items_to_the_parts_they_name():
+    body = (
+        "PHẦN THỨ NHẤT\nKẾT QUẢ THỰC HIỆN\nĐã phát 12 tin bài.\n"
+        "PHẦN THỨ HAI\nĐÁNH GIÁ, KIẾN NGHỊ VÀ NHIỆM VỤ NĂM 2026\n1. Đánh giá\nTốt.\n"
+        "2. Kiến nghị\nHỗ trợ cân.\n3. Nhiệm vụ năm 2026\nTiếp tục.\n"
+    )
+    sections = result(body).sections
+    assert [sections[k].heading for k in ("III", "IV", "V")] == ["Đánh giá", "Kiến nghị", "Nhiệm vụ năm 2026"]
+    assert not any(m.merged_with for m in sections.values())
+
+
+def test_every_match_says_why():
+    match = result("II. KẾT QUẢ THỰC HIỆN\nĐã phát 12 tin bài.\n").sections["II"]
+    assert (match.how, match.matched_on, match.score) == ("numbered", ["kết quả thực hiện"], 100.0)
+
+
+def test_parse_text_shows_how_each_heading_was_found():
+    text = render_parsed_text(parse(doc(HEADER + "ĐÁNH GIÁ\n* Ưu điểm: Tốt.\n" + CLOSING)), "en")
+    assert "ĐÁNH GIÁ  [typography" in text and "* Ưu điểm  [run-in label]" in text
+
+
+def _as_ocr(body: str) -> SourceDocument:
+    return doc(HEADER + body + CLOSING).model_copy(update={"extractor": "tesseract"})
+
+
+OCR_BODY = (
+    "L. CÔNG TÁC CHỈ ĐẠO\nĐã ban hành kế hoạch.\nII. KẾT QUẢ\nĐã phát 12 tin.\n"
+    "II. ĐÁNH GIÁ\nTốt.\nIV. KIẾN NGHỊ\nKhông.\n"
+)
+
+
+def test_ocr_numbering_is_repaired_from_its_sequence():
+    sections = parse_sections(_as_ocr(OCR_BODY))
+    assert [(s.number, s.repaired_from) for s in sections] == [
+        ("I", "L."), ("II", None), ("III", "II."), ("IV", None),
+    ]  # fmt: skip
+
+
+def test_typed_text_is_not_repaired():
+    sections = parse_sections(doc(HEADER + OCR_BODY + CLOSING))
+    assert all(s.repaired_from is None for s in sections)
+    assert [s.number for s in sections][:1] != ["I"]
+
+
+def test_ocr_noise_label_before_a_short_title_takes_the_number_due():
+    body = (
+        "I. CÔNG TÁC CHỈ ĐẠO\n1. Ban hành kế hoạch\nUBND xã ban hành Kế hoạch số 117/KH-UBND ngày 24/9/2025.\n"
+        "SA Công tác chỉ đạo, điều hành\nTổ công tác họp 02 lần, phân công 05 thành viên phụ trách.\n"
+    )
+    child = parse_sections(_as_ocr(body))[0].children[1]
+    assert (child.number, child.repaired_from, child.title) == ("2", "SA", "Công tác chỉ đạo, điều hành")
