@@ -1,54 +1,252 @@
 """Claims: sentences of the section bodies that assert a result, an action or a plan.
 
 Bodies are first cut into paragraphs by our own line structure (bullets, numbered items,
-lines that end a sentence); each paragraph is then split into sentences by spaCy's
-sentencizer rules (:mod:`.sentences`, applied directly: ten times faster than spaCy itself,
-same sentences). Status and quantities come from rules, which is all they need: status words
-are found in one pass over the whole text and shared out to sentences by position; numbers
-and their units are read only in sentences that hold a digit.
+lines that end a sentence; a sentence broken by a blank line or a page break in a PDF is one
+paragraph); each paragraph is then split into sentences by spaCy's sentencizer rules
+(:mod:`.sentences`, applied directly: ten times faster than spaCy itself, same sentences).
+
+Status comes from how clerks write results (issue 16; the label guide is
+``corpora/claims/README.md``): in a results section, a sentence whose main verb is an action
+("Tổ chức 03 lớp …", "Cử 02 công chức …") reports work done, with or without "đã", unless a
+negation, a marker of work under way or of a plan comes first; a sentence that only asserts
+attention or quality ("được quan tâm", "cơ bản đáp ứng") is ``vague``. Every cue phrase is data
+(``data/claims-*.txt``), matched as whole words, longest first. The year a plan is for is not
+in the library: a year after the report's own year marks a plan.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal, cast
 
 from pydantic import TypeAdapter
 
 from ..models import Claim, Quantity, Section, SourceDocument
-from ..normalize import lower_same_length, starts_word
+from ..normalize import lower_same_length
+from ..vocabulary import table, word_list
 from .dates import find_dates
 from .sentences import sentence_spans
 
 _URL_RE = re.compile(r"https?://\S+")
 _BULLETS = "-+•▪➢"
 
-# Status words, found in one pass over the lower-cased text and weighed in this order: a
-# plan or a negation outweighs a "đã" elsewhere.
-_STATUS_WORDS = {
-    **dict.fromkeys(("sẽ", "dự kiến", "tiếp tục", "phấn đấu", "năm 2026", "thời gian tới"), "planned"),
-    **dict.fromkeys(("chưa", "không có", "không được", "không thực hiện"), "not_done"),
-    **dict.fromkeys(("đang", "từng bước"), "ongoing"),
-    "đã": "da",
-    **dict.fromkeys(("hoàn thành", "đạt", "được", "kết quả"), "done"),
-}
+
+# ---- Status: what a sentence says about the work, read from how clerks write ----------------
+
+Status = Literal["done", "not_done", "ongoing", "planned", "vague", "statement"]
+SectionKind = Literal["results", "planned", "requests", "assessment"]
+
+# Cue lists (data/claims-*.txt) by the class a match of theirs gets. A phrase found in two
+# lists keeps the first class here.
+_CUE_FILES = (
+    ("neutral", "claims-neutral.txt"),
+    ("statement", "claims-statement.txt"),
+    ("vague", "claims-vague.txt"),
+    ("plan", "claims-plan.txt"),
+    ("ongoing", "claims-ongoing.txt"),
+    ("practice", "claims-practice.txt"),
+    ("negation", "claims-negation.txt"),
+    ("done", "claims-done.txt"),
+    ("nominal", "claims-nominal.txt"),
+    ("action", "claims-actions.txt"),
+)
+_PASSIVE = ("được", "bị")
+_LEAD = " -+•*▪➢–\t"
 
 
-def _by_first_letter(words: Iterable[str]) -> str:
-    """An alternation grouped by first letter ("đ(?:ang|ược|ạt|ã)"): at each candidate letter
-    `re` then tries one group instead of every word (a third faster here)."""
-    groups: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):  # longest first: "không được" before "được"
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    kind: str
+    passive: bool  # "được"/"bị" right before it
+    nominal: bool  # "công tác", "việc" … right before it: a noun, not an action
 
 
-# Plain alternatives, so `re` skips to their first letters in C; the word boundary before a
-# match is checked in Python (a leading \b would make the pass twice as slow).
-_STATUS_WORDS_RE = re.compile(_by_first_letter(_STATUS_WORDS) + r"\b")
+def _phrase_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Whole-word alternation, longest phrase first (so "hội nghị" wins over "hội")."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+
+
+@cache
+def _cues() -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds: dict[str, str] = {}
+    for kind, name in _CUE_FILES:
+        for phrase in word_list(name):
+            kinds.setdefault(phrase, kind)
+    kinds.update({word: "passive" for word in _PASSIVE})
+    return _phrase_re(kinds), kinds
+
+
+@cache
+def _section_cues() -> tuple[tuple[re.Pattern[str], SectionKind], ...]:
+    rows = table("section-kinds.csv")
+    order = ("planned", "requests", "assessment")  # a plan title wins: "… và nhiệm vụ năm tới"
+    return tuple(
+        (_phrase_re(row["cue"] for row in rows if row["kind"] == kind), cast(SectionKind, kind))
+        for kind in order
+    )
+
+
+# A quoted name ("Nói không với hàng giả") is not the clerk's own wording: no cue in it counts.
+_QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_YEAR_RE = re.compile(r"(?<![\d.,:])(?:19|20)\d\d(?!\d)")
+_SYMBOL_RE = re.compile(r"\d/[A-ZĐ]")
+
+
+def section_kind(title: str, parent: SectionKind, reporting_year: int | None) -> SectionKind:
+    """What a section's sentences are, from its title; a title without a cue keeps its
+    parent's kind. A title naming a year after the report's is about plans."""
+    lowered = title.lower()
+    if reporting_year is not None and any(int(y) > reporting_year for y in _YEAR_RE.findall(title)):
+        return "planned"
+    for pattern, kind in _section_cues():
+        if pattern.search(lowered):
+            return kind
+    return parent
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _find_cues(lowered: str) -> list[_Cue]:
+    pattern, kinds = _cues()
+    found: list[_Cue] = []
+    previous: tuple[str, int] | None = None  # kind and end of the cue before
+    for match in pattern.finditer(lowered):
+        kind = kinds[match.group()]
+        adjacent = previous is not None and lowered[previous[1] : match.start()].strip() == ""
+        passive = adjacent and previous is not None and previous[0] == "passive"
+        nominal = adjacent and previous is not None and previous[0] == "nominal"
+        previous = (kind, match.end())
+        if kind not in ("passive", "nominal"):
+            found.append(_Cue(match.start(), match.end(), kind, passive, nominal))
+    return found
+
+
+def classify(
+    sentence: str,
+    kind: SectionKind = "results",
+    reporting_year: int | None = None,
+    quantity_starts: list[int] | None = None,
+) -> Status:
+    """The status of one sentence in a section of ``kind``.
+
+    ``reporting_year``: the year the report covers (a later year marks a plan);
+    ``quantity_starts``: offsets in ``sentence`` of its figures, when the caller has them."""
+    if kind == "planned":
+        return "planned"
+    if kind == "requests":
+        return "statement"
+    text = sentence.lstrip(_LEAD)
+    shift = len(sentence) - len(text)
+    if quantity_starts is None:
+        quantity_starts = [q.start for q in quantities_in(text, 0)]
+    else:
+        quantity_starts = [start - shift for start in quantity_starts]
+    lowered = lower_same_length(text)
+    cues = _find_cues(_QUOTED_RE.sub(_blank, lowered))
+    # Where the sentence gets concrete: a figure, a real date, a cited document.
+    concrete = [*quantity_starts, *(d.start for d in find_dates(text) if d.valid)]
+    concrete += [m.start() for m in _SYMBOL_RE.finditer(text)]
+    first_concrete = min(concrete, default=len(text))
+    dated = any(d.valid for d in find_dates(text))
+    future = None
+    if reporting_year is not None:
+        future = next(
+            (m.start() for m in _YEAR_RE.finditer(text) if int(m.group()) > reporting_year), None
+        )
+    actions = [c for c in cues if c.kind == "action" and not c.nominal and not c.passive]
+    if kind == "assessment":
+        return _assessment(cues, actions, bool(quantity_starts))
+    return _results(lowered, cues, actions, first_concrete, dated, future)
+
+
+def _first(cues: list[_Cue], kind: str) -> _Cue | None:
+    return next((cue for cue in cues if cue.kind == kind), None)
+
+
+def _negated(cue: _Cue, cues: list[_Cue]) -> bool:
+    return any(c.kind == "negation" and c.end < cue.start <= c.end + 1 for c in cues)
+
+
+def _assessment(cues: list[_Cue], actions: list[_Cue], figures: bool) -> Status:
+    """Under Ưu điểm / Hạn chế / Nguyên nhân: qualities and causes, unless a figure of work done
+    or a task of the period not carried out ("xã chưa tổ chức được …")."""
+    if figures and (actions or _first(cues, "done")):
+        return "done"
+    if any(c.kind == "action" and not c.passive and _negated(c, cues) for c in cues):
+        return "not_done"
+    if any(c.kind == "vague" and not _negated(c, cues) for c in cues):
+        return "vague"
+    return "statement"
+
+
+@cache
+def _openings_re() -> re.Pattern[str]:
+    return re.compile(_phrase_re(word_list("claims-openings.txt")).pattern.replace("(?<!\\w)", "^", 1))
+
+
+def _results(
+    lowered: str,
+    cues: list[_Cue],
+    actions: list[_Cue],
+    first_concrete: int,
+    dated: bool,
+    future: int | None,
+) -> Status:
+    def done_before(position: int) -> bool:
+        """A clause of finished work (an action or "đã", with a figure, date or document)
+        before ``position`` carries the sentence (hard case 8 of the label guide)."""
+        verb = any(c.start < position for c in actions) or any(
+            c.kind == "done" and c.start < position for c in cues
+        )
+        return verb and first_concrete < position
+
+    negation = _first(cues, "negation")
+    if negation is not None and not done_before(negation.start):
+        return "not_done"
+    length = len(lowered)
+    plan = _first(cues, "plan")
+    opening = _openings_re().match(lowered)
+    if opening and not (plan and plan.start < opening.end()):  # not "Xã có kế hoạch …"
+        return "statement"
+    ongoing = _first(cues, "ongoing")
+    if ongoing is not None and not done_before(ongoing.start):
+        return "ongoing"
+    plan_at = min(plan.start if plan else length, length if future is None else future)
+    if plan_at < length and not done_before(plan_at):
+        return "planned"
+    vague = _first(cues, "vague")
+    practice = next((c for c in cues if c.kind == "practice" and not c.nominal), None)
+    if (
+        practice is not None
+        and not dated  # "duy trì …, công bố lại ngày 20/8/2025": a finished event
+        and not done_before(practice.start)
+        and (vague is None or practice.start < vague.start)
+    ):
+        return "ongoing"
+    concrete = first_concrete < length
+    if lowered.rstrip().endswith(":") and not actions:
+        return "statement"  # a lead-in: "… được thực hiện như sau:"
+    if vague is not None and not concrete:
+        return "vague"
+    statement = _first(cues, "statement")
+    if statement is not None and not any(c.start < statement.start for c in actions):
+        return "statement"
+    if actions:
+        return "done"
+    if concrete and any(c.kind in ("done", "action") for c in cues):
+        return "done"
+    return "statement"
+
+
 _DIGIT_RE = re.compile(r"\d")
-_PLANNED_SECTION_RE = re.compile(r"\b(2026|phương hướng|nhiệm vụ.*năm tới)\b", re.IGNORECASE)
 # Claims are built as dicts and validated in one call (a constructor per claim costs more).
 _CLAIMS = TypeAdapter(list[Claim])
 
@@ -56,15 +254,47 @@ _CLAIMS = TypeAdapter(list[Claim])
 # look-behind follows its first digit, so `re` skips to digits in C.
 _QUANTITY_RE = re.compile(
     r"(?P<number>\d(?<![\w/.,-]\d)(?:\d{0,2}(?:\.\d{3})+|\d*))(?:,(?P<decimal>\d+))?"
-    r"(?!\s*[/.-]\s*\d)(?!\w)\s*(?P<unit>%|[^\W\d_]+(?:(?:,?\s|/)[^\W\d_]+){0,2})?"
+    r"(?!\s*[/.-]\s*\d)(?!\w)\s*(?P<unit>%|[^\W\d_]+(?:(?:,?\s|/)[^\W\d_]+){0,3})?"
 )
-_UNITS = (
-    "công chức", "viên chức", "cán bộ", "cơ sở", "lớp", "học viên", "tờ rơi", "vi phạm", "hộ kinh doanh",
-    "hộ", "doanh nghiệp", "sản phẩm", "lượt", "buổi", "tin, bài", "tin", "bài", "người", "đợt", "cuộc",
-    "mô hình", "thôn", "triệu đồng", "đồng", "tạ/ha", "ha", "tấn", "phương tiện đo", "thiết bị",
-)  # fmt: skip
-# The first unit, in the order above, that the words after a number start with.
-_UNIT_RE = re.compile("|".join(map(re.escape, _UNITS)))
+
+
+@cache
+def _unit_re() -> re.Pattern[str]:
+    """The units of data/units.txt as whole words, longest first: "hội nghị" is never "hộ"."""
+    units = sorted(word_list("units.txt"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, units)) + r")(?!\w)")
+
+
+def quantities_in(text: str, offset: int) -> list[Quantity]:
+    """Numbers with their unit in ``text``; offsets are ``offset`` + the place in ``text``."""
+    found = []
+    unit_re = _unit_re()
+    for match in _QUANTITY_RE.finditer(text):
+        words = match.group("unit")
+        if words is None:
+            continue
+        unit: str | None = "%"
+        if words != "%":
+            unit_match = unit_re.match(" ".join(words.split()).lower())  # "cơ\nsở" wraps a line
+            unit = unit_match.group() if unit_match else None
+        if unit is None:
+            continue
+        number, decimal = match.group("number", "decimal")
+        value = float(number.replace(".", "") + ("." + decimal if decimal else ""))
+        end = _unit_end(text, match.start("unit"), unit)
+        found.append(
+            Quantity(value=value, unit=unit, text=text[match.start() : end],
+                     start=offset + match.start(), end=offset + end)
+        )  # fmt: skip
+    return found
+
+
+def _unit_end(text: str, start: int, unit: str) -> int:
+    """Where ``unit`` ends in ``text`` from ``start`` (a wrapped line keeps its line break)."""
+    position = start
+    for word in unit.split():
+        position = text.index(word[0], position) + len(word)
+    return position
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -95,62 +325,27 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield para_start, end
 
 
-def status_of(sentence: str, planned_section: bool) -> str:
-    return _status_of_kinds([kind for _, kind in _status_words(lower_same_length(sentence))], planned_section)
-
-
-def _status_words(lowered: str) -> list[tuple[int, str]]:
-    """(offset, kind) of the status words in lower-cased text."""
-    return [
-        (match.start(), _STATUS_WORDS[match.group()])
-        for match in _STATUS_WORDS_RE.finditer(lowered)
-        if starts_word(lowered, match.start())
-    ]
-
-
-def _status_of_kinds(kinds: list[str], planned_section: bool) -> str:
-    if planned_section or "planned" in kinds:
-        return "planned"
-    if "not_done" in kinds and "da" not in kinds:
-        return "not_done"
-    if "ongoing" in kinds:
-        return "ongoing"
-    return "done" if "da" in kinds or "done" in kinds else "statement"
-
-
-def quantities_in(text: str, offset: int) -> list[Quantity]:
-    found = []
-    for match in _QUANTITY_RE.finditer(text):
-        words = match.group("unit")
-        if words is None:
-            continue
-        unit_match = _UNIT_RE.match(" ".join(words.split()).lower())  # "cơ\nsở" wraps a line
-        unit = "%" if words == "%" else unit_match.group() if unit_match else None
-        if unit is None:
-            continue
-        value = float(match.group("number").replace(".", "") + ("." + match.group("decimal") if match.group("decimal") else ""))
-        end = match.start("unit") + len(unit)
-        found.append(Quantity(value=value, unit=unit, text=text[match.start() : end], start=offset + match.start(), end=offset + end))
-    return found
-
-
-def _walk(sections: list[Section], path: str = "") -> Iterator[tuple[Section, str]]:
+def _walk(
+    sections: list[Section],
+    reporting_year: int | None,
+    path: str = "",
+    parent: SectionKind = "results",
+) -> Iterator[tuple[Section, str, SectionKind]]:
     for section in sections:
         number = f"{path}.{section.number}" if path else section.number
-        yield section, number
-        yield from _walk(section.children, number)
+        kind = section_kind(section.title, parent, reporting_year)
+        yield section, number, kind
+        yield from _walk(section.children, reporting_year, number, kind)
 
 
-def parse_claims(document: SourceDocument, sections: list[Section]) -> list[Claim]:
-    """Claims in every section body, in text order."""
+def parse_claims(
+    document: SourceDocument, sections: list[Section], reporting_year: int | None = None
+) -> list[Claim]:
+    """Claims in every section body, in text order. ``reporting_year``: the year the report
+    covers (its own date's year): a later year in a sentence or a title marks a plan."""
     text = document.text
-    # Status words of the whole text in one pass, then shared out to sentences by position.
-    status_words = _status_words(lower_same_length(text))
-    word_starts = [position for position, _ in status_words]
-    word_kinds = [kind for _, kind in status_words]
     claims: list[dict[str, object]] = []
-    for section, number in _walk(sections):
-        planned_section = bool(_PLANNED_SECTION_RE.search(section.title))
+    for section, number, kind in _walk(sections, reporting_year):
         for para_start, para_end in _paragraphs(text, section.body_start, section.body_end):
             paragraph = text[para_start:para_end]
             if "://" in paragraph:  # a URL's dots end no sentence: it is masked, keeping its length
@@ -158,16 +353,18 @@ def parse_claims(document: SourceDocument, sections: list[Section]) -> list[Clai
             for sentence_start, sentence_end in sentence_spans(paragraph):
                 start = para_start + sentence_start
                 end = para_start + sentence_end
-                sentence_text = text[start:end].strip(" -+•")
+                sentence = text[start:end]
+                sentence_text = sentence.strip(" -+•")
                 if len(sentence_text) < 12:
                     continue
-                kinds = word_kinds[bisect_left(word_starts, start) : bisect_left(word_starts, end)]
-                status = _status_of_kinds(kinds, planned_section)
-                has_digits = _DIGIT_RE.search(text, start, end) is not None  # else no quantity, no date
-                quantities = quantities_in(text[start:end], start) if has_digits else []
+                has_digits = _DIGIT_RE.search(sentence) is not None  # else no quantity, no date
+                quantities = quantities_in(sentence, start) if has_digits else []
+                starts = [q.start - start for q in quantities]
+                status = classify(sentence, kind, reporting_year, starts)
                 if status == "statement" and not quantities:
                     continue  # neither a result, an action nor a plan
-                claim = {"text": sentence_text, "start": start, "end": end, "section": number, "status": status}
+                claim = {"text": sentence_text, "start": start, "end": end, "section": number,
+                         "status": status}  # fmt: skip
                 # Only the fields that have values: the rest default, and validate faster.
                 if document.page_count is not None:
                     claim["page"] = document.page_at(start)
