@@ -247,6 +247,7 @@ def _results(
 
 
 _DIGIT_RE = re.compile(r"\d")
+_SENTENCE_TITLE_SPACES = 5  # six words or more: a heading is rarely that long and ends in "."
 # Claims are built as dicts and validated in one call (a constructor per claim costs more).
 _CLAIMS = TypeAdapter(list[Claim])
 
@@ -325,6 +326,16 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield para_start, end
 
 
+def _sentence_title(text: str, section: Section) -> tuple[int, int] | None:
+    """The span of a heading's title when it is a sentence of results ("a) Tổ chức 01 hội
+    nghị cho 90 hộ kinh doanh."): list items taken for headings keep their claims."""
+    title = section.title
+    if not title.endswith(".") or title.count(" ") < _SENTENCE_TITLE_SPACES:
+        return None
+    start = text.find(title, section.start, section.end)
+    return None if start < 0 else (start, start + len(title))
+
+
 def _walk(
     sections: list[Section],
     reporting_year: int | None,
@@ -346,7 +357,10 @@ def parse_claims(
     text = document.text
     claims: list[dict[str, object]] = []
     for section, number, kind in _walk(sections, reporting_year):
-        for para_start, para_end in _paragraphs(text, section.body_start, section.body_end):
+        paragraphs = list(_paragraphs(text, section.body_start, section.body_end))
+        if (title := _sentence_title(text, section)) is not None:
+            paragraphs.insert(0, title)
+        for para_start, para_end in paragraphs:
             paragraph = text[para_start:para_end]
             if "://" in paragraph:  # a URL's dots end no sentence: it is masked, keeping its length
                 paragraph = _URL_RE.sub(lambda m: "x" * len(m.group(0)), paragraph)
