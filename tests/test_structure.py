@@ -170,7 +170,9 @@ def test_units_are_matched_longest_listed_first_across_a_line_break():
     ("body", "paragraphs"),
     [
         ("Dòng một\ntiếp theo.\nDòng hai", ["Dòng một\ntiếp theo.", "Dòng hai"]),  # a line ending a sentence
-        ("Mở đầu:\n- Ý một\n+ Ý hai;\nhết", ["Mở đầu:", "- Ý một", "+ Ý hai;", "hết"]),  # bullets; ";" ends
+        ("Mở đầu:\n- Ý một;\n+ Ý hai;\nHết", ["Mở đầu:", "- Ý một;", "+ Ý hai;", "Hết"]),  # bullets; ";" ends
+        ("Kiểm tra 09 cơ sở;\nchưa phát hiện vi phạm.", ["Kiểm tra 09 cơ sở;\nchưa phát hiện vi phạm."]),  # … unless
+        ("Kiểm tra 09 cơ sở\n\nchưa phát hiện vi phạm.", ["Kiểm tra 09 cơ sở\n\nchưa phát hiện vi phạm."]),  # lower case goes on
         ("Trước\n\n  Sau", ["Trước", "Sau"]),  # a blank line; indentation is not kept
         ("Xem\nhttps://a.vn/x\ntiếp", ["Xem", "https://a.vn/x", "tiếp"]),  # a URL line stands alone
         ("Xem https://a.vn/x.\nhết", ["Xem https://a.vn/x.", "hết"]),  # a URL inside a line does not

@@ -32,6 +32,8 @@ from .sentences import sentence_spans
 
 _URL_RE = re.compile(r"https?://\S+")
 _BULLETS = "-+•▪➢"
+# A list label that starts a line in lower case: "b) …", "c. …".
+_LABEL_RE = re.compile(r"\w[).]\s")
 
 
 # ---- Status: what a sentence says about the work, read from how clerks write ----------------
@@ -55,6 +57,7 @@ _CUE_FILES = (
 )
 _PASSIVE = ("được", "bị")
 _LEAD = " -+•*▪➢–\t"
+_SPACES = str.maketrans("\n\t\r", "   ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +152,7 @@ def classify(
         quantity_starts = [q.start for q in quantities_in(text, 0)]
     else:
         quantity_starts = [start - shift for start in quantity_starts]
-    lowered = lower_same_length(text)
+    lowered = lower_same_length(text).translate(_SPACES)  # "tổ\nchức" wraps a line
     cues = _find_cues(_QUOTED_RE.sub(_blank, lowered))
     # Where the sentence gets concrete: a figure, a real date, a cited document.
     concrete = [*quantity_starts, *(d.start for d in find_dates(text) if d.valid)]
@@ -300,30 +303,41 @@ def _unit_end(text: str, start: int, unit: str) -> int:
 
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(start, end) of paragraphs in text[start:end], by line structure: a paragraph ends with
-    a line that ends a sentence or is a URL, and before a blank, bulleted or URL line."""
+    a line that ends a sentence or is a URL, and before a blank, bulleted or URL line.
+
+    A line ending in ";" and blank lines (a page break) end it only when the next line does not
+    go on in lower case: a PDF wraps "…, 03 cửa hàng xăng dầu;" / "chưa phát hiện vi phạm." where
+    the clerk wrote one sentence, and its status is read from the whole of it."""
     para_start = None
+    pending: int | None = None  # where the open paragraph ends unless the next line goes on
     position = start
     for line in text[start:end].split("\n"):
         line_start = position
         position += len(line) + 1
         stripped = line.strip()
         if not stripped:
-            if para_start is not None:
-                yield para_start, line_start - 1
-                para_start = None
+            if para_start is not None and pending is None:
+                pending = line_start - 1
             continue
         # Plain string tests: this runs for every line of every body.
         url = stripped[0] == "h" and _URL_RE.match(stripped) is not None
+        if pending is not None and para_start is not None:
+            if url or not stripped[0].islower() or _LABEL_RE.match(stripped):
+                yield para_start, pending
+                para_start = None
+            pending = None
         if para_start is not None and (stripped[0] in _BULLETS or url):
             yield para_start, line_start - 1
             para_start = None
         if para_start is None:
             para_start = line_start + len(line) - len(line.lstrip())
-        if url or stripped[-1] in ".;!?":
+        if url or stripped[-1] in ".!?":
             yield para_start, line_start + len(line)
             para_start = None
+        elif stripped[-1] == ";":
+            pending = line_start + len(line.rstrip())
     if para_start is not None:
-        yield para_start, end
+        yield para_start, end if pending is None else pending
 
 
 def _sentence_title(text: str, section: Section) -> tuple[int, int] | None:
