@@ -57,7 +57,6 @@ _CUE_FILES = (
 )
 _PASSIVE = ("được", "bị")
 _LEAD = " -+•*▪➢–\t"
-_SPACES = str.maketrans("\n\t\r", "   ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +68,15 @@ class _Cue:
     nominal: bool  # "công tác", "việc" … right before it: a noun, not an action
 
 
-def _phrase_re(phrases: Iterable[str]) -> re.Pattern[str]:
-    """Whole-word alternation, longest phrase first (so "hội nghị" wins over "hội")."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+def _phrase_re(phrases: Iterable[str], lead: str = r"(?<!\w)") -> re.Pattern[str]:
+    """Whole-word alternation, longest phrase first (so "hội nghị" wins over "hội"), grouped
+    by first letter ("đ(?:ang|ược|ã)"): at each place `re` then tries one group, not every
+    phrase. ``lead`` is what must come before (a word boundary, or the start)."""
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]))
+    alternatives = (f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return re.compile(lead + "(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 @cache
@@ -95,7 +99,6 @@ def _section_cues() -> tuple[tuple[re.Pattern[str], SectionKind], ...]:
     )
 
 
-# A quoted name ("Nói không với hàng giả") is not the clerk's own wording: no cue in it counts.
 _QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _YEAR_RE = re.compile(r"(?<![\d.,:])(?:19|20)\d\d(?!\d)")
 _SYMBOL_RE = re.compile(r"\d/[A-ZĐ]")
@@ -120,15 +123,15 @@ def _blank(match: re.Match[str]) -> str:
 def _find_cues(lowered: str) -> list[_Cue]:
     pattern, kinds = _cues()
     found: list[_Cue] = []
-    previous: tuple[str, int] | None = None  # kind and end of the cue before
+    previous_kind, previous_end = "", -2  # the cue before: "được"/"công tác" bind to the next
     for match in pattern.finditer(lowered):
+        start, end = match.span()
         kind = kinds[match.group()]
-        adjacent = previous is not None and lowered[previous[1] : match.start()].strip() == ""
-        passive = adjacent and previous is not None and previous[0] == "passive"
-        nominal = adjacent and previous is not None and previous[0] == "nominal"
-        previous = (kind, match.end())
-        if kind not in ("passive", "nominal"):
-            found.append(_Cue(match.start(), match.end(), kind, passive, nominal))
+        adjacent = start == previous_end + 1  # one space between (line breaks became spaces)
+        if kind != "passive" and kind != "nominal":
+            found.append(_Cue(start, end, kind, adjacent and previous_kind == "passive",
+                              adjacent and previous_kind == "nominal"))  # fmt: skip
+        previous_kind, previous_end = kind, end
     return found
 
 
@@ -137,37 +140,39 @@ def classify(
     kind: SectionKind = "results",
     reporting_year: int | None = None,
     quantity_starts: list[int] | None = None,
+    date_starts: list[int] | None = None,
 ) -> Status:
     """The status of one sentence in a section of ``kind``.
 
     ``reporting_year``: the year the report covers (a later year marks a plan);
-    ``quantity_starts``: offsets in ``sentence`` of its figures, when the caller has them."""
+    ``quantity_starts``, ``date_starts``: offsets in ``sentence`` of its figures and of its
+    real dates, when the caller has them."""
     if kind == "planned":
         return "planned"
     if kind == "requests":
         return "statement"
     text = sentence.lstrip(_LEAD)
     shift = len(sentence) - len(text)
+    digits = _DIGIT_RE.search(text) is not None
     if quantity_starts is None:
-        quantity_starts = [q.start for q in quantities_in(text, 0)]
-    else:
-        quantity_starts = [start - shift for start in quantity_starts]
-    lowered = lower_same_length(text).translate(_SPACES)  # "tổ\nchức" wraps a line
-    cues = _find_cues(_QUOTED_RE.sub(_blank, lowered))
+        quantity_starts = [q.start + shift for q in quantities_in(text, 0)] if digits else []
+    if date_starts is None:
+        date_starts = [d.start + shift for d in find_dates(text) if d.valid] if digits else []
+    # "tổ\nchức" wraps a line; a quoted name ("Nói không với hàng giả") holds no cue.
+    lowered = lower_same_length(text).replace("\n", " ")
+    cues = _find_cues(_QUOTED_RE.sub(_blank, lowered) if "“" in lowered or '"' in lowered else lowered)
     # Where the sentence gets concrete: a figure, a real date, a cited document.
-    concrete = [*quantity_starts, *(d.start for d in find_dates(text) if d.valid)]
-    concrete += [m.start() for m in _SYMBOL_RE.finditer(text)]
-    first_concrete = min(concrete, default=len(text))
-    dated = any(d.valid for d in find_dates(text))
+    concrete = [start - shift for start in (*quantity_starts, *date_starts)]
     future = None
-    if reporting_year is not None:
-        future = next(
-            (m.start() for m in _YEAR_RE.finditer(text) if int(m.group()) > reporting_year), None
-        )
+    if digits:
+        concrete += [m.start() for m in _SYMBOL_RE.finditer(text)]
+        if reporting_year is not None:
+            years = _YEAR_RE.finditer(text)
+            future = next((m.start() for m in years if int(m.group()) > reporting_year), None)
     actions = [c for c in cues if c.kind == "action" and not c.nominal and not c.passive]
     if kind == "assessment":
         return _assessment(cues, actions, bool(quantity_starts))
-    return _results(lowered, cues, actions, first_concrete, dated, future)
+    return _results(lowered, cues, actions, min(concrete, default=len(text)), bool(date_starts), future)
 
 
 def _first(cues: list[_Cue], kind: str) -> _Cue | None:
@@ -192,7 +197,7 @@ def _assessment(cues: list[_Cue], actions: list[_Cue], figures: bool) -> Status:
 
 @cache
 def _openings_re() -> re.Pattern[str]:
-    return re.compile(_phrase_re(word_list("claims-openings.txt")).pattern.replace("(?<!\\w)", "^", 1))
+    return _phrase_re(word_list("claims-openings.txt"), "^")
 
 
 def _results(
@@ -387,8 +392,9 @@ def parse_claims(
                     continue
                 has_digits = _DIGIT_RE.search(sentence) is not None  # else no quantity, no date
                 quantities = quantities_in(sentence, start) if has_digits else []
-                starts = [q.start - start for q in quantities]
-                status = classify(sentence, kind, reporting_year, starts)
+                dates = [d for d in find_dates(sentence) if d.valid] if has_digits else []
+                status = classify(sentence, kind, reporting_year,
+                                  [q.start - start for q in quantities], [d.start for d in dates])  # fmt: skip
                 if status == "statement" and not quantities:
                     continue  # neither a result, an action nor a plan
                 claim = {"text": sentence_text, "start": start, "end": end, "section": number,
@@ -398,7 +404,7 @@ def parse_claims(
                     claim["page"] = document.page_at(start)
                 if quantities:
                     claim["quantities"] = quantities
-                if has_digits and (dates := [d.iso for d in find_dates(text, start, end) if d.valid]):
-                    claim["dates"] = dates
+                if dates:
+                    claim["dates"] = [d.iso for d in dates]
                 claims.append(claim)
     return _CLAIMS.validate_python(claims)
