@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import Literal, cast
+from typing import Literal, NamedTuple, cast
 
 from pydantic import TypeAdapter
 
@@ -59,8 +58,7 @@ _PASSIVE = ("được", "bị")
 _LEAD = " -+•*▪➢–\t"
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
+class _Cue(NamedTuple):
     start: int
     end: int
     kind: str
@@ -120,19 +118,23 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
-def _find_cues(lowered: str) -> list[_Cue]:
+def _find_cues(lowered: str) -> tuple[list[_Cue], dict[str, _Cue]]:
+    """The cues of a lower-cased sentence in order, and the first cue of each kind."""
     pattern, kinds = _cues()
     found: list[_Cue] = []
+    first: dict[str, _Cue] = {}
     previous_kind, previous_end = "", -2  # the cue before: "được"/"công tác" bind to the next
     for match in pattern.finditer(lowered):
         start, end = match.span()
         kind = kinds[match.group()]
-        adjacent = start == previous_end + 1  # one space between (line breaks became spaces)
         if kind != "passive" and kind != "nominal":
-            found.append(_Cue(start, end, kind, adjacent and previous_kind == "passive",
-                              adjacent and previous_kind == "nominal"))  # fmt: skip
+            adjacent = start == previous_end + 1  # one space between (line breaks became spaces)
+            cue = _Cue(start, end, kind, adjacent and previous_kind == "passive",
+                       adjacent and previous_kind == "nominal")  # fmt: skip
+            found.append(cue)
+            first.setdefault(kind, cue)
         previous_kind, previous_end = kind, end
-    return found
+    return found, first
 
 
 def classify(
@@ -160,7 +162,7 @@ def classify(
         date_starts = [d.start + shift for d in find_dates(text) if d.valid] if digits else []
     # "tổ\nchức" wraps a line; a quoted name ("Nói không với hàng giả") holds no cue.
     lowered = lower_same_length(text).replace("\n", " ")
-    cues = _find_cues(_QUOTED_RE.sub(_blank, lowered) if "“" in lowered or '"' in lowered else lowered)
+    cues, first = _find_cues(_QUOTED_RE.sub(_blank, lowered) if "“" in lowered or '"' in lowered else lowered)
     # Where the sentence gets concrete: a figure, a real date, a cited document.
     concrete = [start - shift for start in (*quantity_starts, *date_starts)]
     future = None
@@ -171,22 +173,20 @@ def classify(
             future = next((m.start() for m in years if int(m.group()) > reporting_year), None)
     actions = [c for c in cues if c.kind == "action" and not c.nominal and not c.passive]
     if kind == "assessment":
-        return _assessment(cues, actions, bool(quantity_starts))
-    return _results(lowered, cues, actions, min(concrete, default=len(text)), bool(date_starts), future)
-
-
-def _first(cues: list[_Cue], kind: str) -> _Cue | None:
-    return next((cue for cue in cues if cue.kind == kind), None)
+        return _assessment(cues, first, actions, bool(quantity_starts))
+    return _results(lowered, cues, first, actions, min(concrete, default=len(text)), bool(date_starts), future)
 
 
 def _negated(cue: _Cue, cues: list[_Cue]) -> bool:
     return any(c.kind == "negation" and c.end < cue.start <= c.end + 1 for c in cues)
 
 
-def _assessment(cues: list[_Cue], actions: list[_Cue], figures: bool) -> Status:
+def _assessment(
+    cues: list[_Cue], first: dict[str, _Cue], actions: list[_Cue], figures: bool
+) -> Status:
     """Under Ưu điểm / Hạn chế / Nguyên nhân: qualities and causes, unless a figure of work done
     or a task of the period not carried out ("xã chưa tổ chức được …")."""
-    if figures and (actions or _first(cues, "done")):
+    if figures and (actions or "done" in first):
         return "done"
     if any(c.kind == "action" and not c.passive and _negated(c, cues) for c in cues):
         return "not_done"
@@ -203,6 +203,7 @@ def _openings_re() -> re.Pattern[str]:
 def _results(
     lowered: str,
     cues: list[_Cue],
+    first: dict[str, _Cue],
     actions: list[_Cue],
     first_concrete: int,
     dated: bool,
@@ -216,21 +217,21 @@ def _results(
         )
         return verb and first_concrete < position
 
-    negation = _first(cues, "negation")
+    negation = first.get("negation")
     if negation is not None and not done_before(negation.start):
         return "not_done"
     length = len(lowered)
-    plan = _first(cues, "plan")
+    plan = first.get("plan")
     opening = _openings_re().match(lowered)
     if opening and not (plan and plan.start < opening.end()):  # not "Xã có kế hoạch …"
         return "statement"
-    ongoing = _first(cues, "ongoing")
+    ongoing = first.get("ongoing")
     if ongoing is not None and not done_before(ongoing.start):
         return "ongoing"
     plan_at = min(plan.start if plan else length, length if future is None else future)
     if plan_at < length and not done_before(plan_at):
         return "planned"
-    vague = _first(cues, "vague")
+    vague = first.get("vague")
     practice = next((c for c in cues if c.kind == "practice" and not c.nominal), None)
     if (
         practice is not None
@@ -244,7 +245,7 @@ def _results(
         return "statement"  # a lead-in: "… được thực hiện như sau:"
     if vague is not None and not concrete:
         return "vague"
-    statement = _first(cues, "statement")
+    statement = first.get("statement")
     if statement is not None and not any(c.start < statement.start for c in actions):
         return "statement"
     if actions:
