@@ -17,6 +17,7 @@ in the library: a year after the report's own year marks a plan.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Literal, NamedTuple, cast
@@ -97,7 +98,7 @@ def _section_cues() -> tuple[tuple[re.Pattern[str], SectionKind], ...]:
     )
 
 
-_QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_QUOTED_RE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 _YEAR_RE = re.compile(r"(?<![\d.,:])(?:19|20)\d\d(?!\d)")
 _SYMBOL_RE = re.compile(r"\d/[A-ZĐ]")
 
@@ -118,63 +119,88 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
-def _find_cues(lowered: str) -> tuple[list[_Cue], dict[str, _Cue]]:
-    """The cues of a lower-cased sentence in order, and the first cue of each kind."""
+def _lowered(text: str) -> str:
+    """``text`` lower-cased for cue matching, same length: "tổ\nchức" wraps a line, and a
+    quoted name ("Nói không với hàng giả") is blanked, as it holds no cue of the clerk's."""
+    lowered = lower_same_length(text)
+    if "“" in lowered or '"' in lowered:
+        lowered = _QUOTED_RE.sub(_blank, lowered)
+    return lowered.replace("\n", " ")
+
+
+def _find_cues(lowered: str) -> list[_Cue]:
+    """The cues of lower-cased text, in order."""
     pattern, kinds = _cues()
     found: list[_Cue] = []
-    first: dict[str, _Cue] = {}
     previous_kind, previous_end = "", -2  # the cue before: "được"/"công tác" bind to the next
     for match in pattern.finditer(lowered):
         start, end = match.span()
         kind = kinds[match.group()]
         if kind != "passive" and kind != "nominal":
             adjacent = start == previous_end + 1  # one space between (line breaks became spaces)
-            cue = _Cue(start, end, kind, adjacent and previous_kind == "passive",
-                       adjacent and previous_kind == "nominal")  # fmt: skip
-            found.append(cue)
-            first.setdefault(kind, cue)
+            found.append(_Cue(start, end, kind, adjacent and previous_kind == "passive",
+                              adjacent and previous_kind == "nominal"))  # fmt: skip
         previous_kind, previous_end = kind, end
-    return found, first
+    return found
 
 
-def classify(
-    sentence: str,
-    kind: SectionKind = "results",
-    reporting_year: int | None = None,
-    quantity_starts: list[int] | None = None,
-    date_starts: list[int] | None = None,
+def classify(sentence: str, kind: SectionKind = "results", reporting_year: int | None = None) -> Status:
+    """The status of one sentence in a section of ``kind``; ``reporting_year`` is the year the
+    report covers (a later year marks a plan)."""
+    lowered = _lowered(sentence)
+    digits = _DIGIT_RE.search(sentence) is not None
+    quantities = [q.start for q in quantities_in(sentence, 0)] if digits else []
+    dates = [d.start for d in find_dates(sentence) if d.valid] if digits else []
+    cues = _find_cues(lowered)
+    return _status(sentence, lowered, (0, len(sentence)), cues, kind, reporting_year, quantities, dates)
+
+
+def _status(
+    text: str,
+    lowered: str,
+    bounds: tuple[int, int],
+    cues: list[_Cue],
+    kind: SectionKind,
+    reporting_year: int | None,
+    quantity_starts: list[int],
+    date_starts: list[int],
 ) -> Status:
-    """The status of one sentence in a section of ``kind``.
-
-    ``reporting_year``: the year the report covers (a later year marks a plan);
-    ``quantity_starts``, ``date_starts``: offsets in ``sentence`` of its figures and of its
-    real dates, when the caller has them."""
+    """The status of the sentence at ``bounds`` of ``text`` (``lowered`` is its
+    :func:`_lowered`, ``cues`` the cues inside, figures and real dates given by their starts)."""
     if kind == "planned":
         return "planned"
     if kind == "requests":
         return "statement"
-    text = sentence.lstrip(_LEAD)
-    shift = len(sentence) - len(text)
-    digits = _DIGIT_RE.search(text) is not None
-    if quantity_starts is None:
-        quantity_starts = [q.start + shift for q in quantities_in(text, 0)] if digits else []
-    if date_starts is None:
-        date_starts = [d.start + shift for d in find_dates(text) if d.valid] if digits else []
-    # "tổ\nchức" wraps a line; a quoted name ("Nói không với hàng giả") holds no cue.
-    lowered = lower_same_length(text).replace("\n", " ")
-    cues, first = _find_cues(_QUOTED_RE.sub(_blank, lowered) if "“" in lowered or '"' in lowered else lowered)
+    start, end = bounds
+    while start < end and text[start] in _LEAD:
+        start += 1
+    first: dict[str, _Cue] = {}
+    for cue in cues:
+        first.setdefault(cue.kind, cue)
     # Where the sentence gets concrete: a figure, a real date, a cited document.
-    concrete = [start - shift for start in (*quantity_starts, *date_starts)]
+    concrete = [*quantity_starts, *date_starts]
     future = None
-    if digits:
-        concrete += [m.start() for m in _SYMBOL_RE.finditer(text)]
+    if concrete or _DIGIT_RE.search(text, start, end):
+        concrete += [m.start() for m in _SYMBOL_RE.finditer(text, start, end)]
         if reporting_year is not None:
-            years = _YEAR_RE.finditer(text)
+            years = _YEAR_RE.finditer(text, start, end)
             future = next((m.start() for m in years if int(m.group()) > reporting_year), None)
     actions = [c for c in cues if c.kind == "action" and not c.nominal and not c.passive]
     if kind == "assessment":
         return _assessment(cues, first, actions, bool(quantity_starts))
-    return _results(lowered, cues, first, actions, min(concrete, default=len(text)), bool(date_starts), future)
+    clause = _Clause(lowered, start, end, min(concrete, default=end), bool(date_starts), future)
+    return _results(clause, cues, first, actions)
+
+
+class _Clause(NamedTuple):
+    """Where a sentence stands in its lower-cased text, and what ties it to facts."""
+
+    lowered: str
+    start: int
+    end: int
+    first_concrete: int  # a figure, a real date or a cited document; ``end`` if none
+    dated: bool
+    future: int | None  # the first year after the report's
 
 
 def _negated(cue: _Cue, cues: list[_Cue]) -> bool:
@@ -197,17 +223,11 @@ def _assessment(
 
 @cache
 def _openings_re() -> re.Pattern[str]:
-    return _phrase_re(word_list("claims-openings.txt"), "^")
+    return _phrase_re(word_list("claims-openings.txt"), "")  # used with match(): at the start
 
 
 def _results(
-    lowered: str,
-    cues: list[_Cue],
-    first: dict[str, _Cue],
-    actions: list[_Cue],
-    first_concrete: int,
-    dated: bool,
-    future: int | None,
+    clause: _Clause, cues: list[_Cue], first: dict[str, _Cue], actions: list[_Cue]
 ) -> Status:
     def done_before(position: int) -> bool:
         """A clause of finished work (an action or "đã", with a figure, date or document)
@@ -215,14 +235,15 @@ def _results(
         verb = any(c.start < position for c in actions) or any(
             c.kind == "done" and c.start < position for c in cues
         )
-        return verb and first_concrete < position
+        return verb and clause.first_concrete < position
 
     negation = first.get("negation")
     if negation is not None and not done_before(negation.start):
         return "not_done"
-    length = len(lowered)
+    length = clause.end
+    future = clause.future
     plan = first.get("plan")
-    opening = _openings_re().match(lowered)
+    opening = _openings_re().match(clause.lowered, clause.start)
     if opening and not (plan and plan.start < opening.end()):  # not "Xã có kế hoạch …"
         return "statement"
     ongoing = first.get("ongoing")
@@ -235,13 +256,13 @@ def _results(
     practice = next((c for c in cues if c.kind == "practice" and not c.nominal), None)
     if (
         practice is not None
-        and not dated  # "duy trì …, công bố lại ngày 20/8/2025": a finished event
+        and not clause.dated  # "duy trì …, công bố lại ngày 20/8/2025": a finished event
         and not done_before(practice.start)
         and (vague is None or practice.start < vague.start)
     ):
         return "ongoing"
-    concrete = first_concrete < length
-    if lowered.rstrip().endswith(":") and not actions:
+    concrete = clause.first_concrete < length
+    if clause.lowered[clause.start : clause.end].rstrip().endswith(":") and not actions:
         return "statement"  # a lead-in: "… được thực hiện như sau:"
     if vague is not None and not concrete:
         return "vague"
@@ -375,6 +396,10 @@ def parse_claims(
     """Claims in every section body, in text order. ``reporting_year``: the year the report
     covers (its own date's year): a later year in a sentence or a title marks a plan."""
     text = document.text
+    # Cues of the whole text in one pass, then shared out to sentences by position.
+    lowered = _lowered(text)
+    cues = _find_cues(lowered)
+    cue_starts = [cue.start for cue in cues]
     claims: list[dict[str, object]] = []
     for section, number, kind in _walk(sections, reporting_year):
         paragraphs = list(_paragraphs(text, section.body_start, section.body_end))
@@ -393,9 +418,10 @@ def parse_claims(
                     continue
                 has_digits = _DIGIT_RE.search(sentence) is not None  # else no quantity, no date
                 quantities = quantities_in(sentence, start) if has_digits else []
-                dates = [d for d in find_dates(sentence) if d.valid] if has_digits else []
-                status = classify(sentence, kind, reporting_year,
-                                  [q.start - start for q in quantities], [d.start for d in dates])  # fmt: skip
+                dates = [d for d in find_dates(text, start, end) if d.valid] if has_digits else []
+                inside = cues[bisect_left(cue_starts, start) : bisect_left(cue_starts, end)]
+                status = _status(text, lowered, (start, end), inside, kind, reporting_year,
+                                 [q.start for q in quantities], [d.start for d in dates])  # fmt: skip
                 if status == "statement" and not quantities:
                     continue  # neither a result, an action nor a plan
                 claim = {"text": sentence_text, "start": start, "end": end, "section": number,
