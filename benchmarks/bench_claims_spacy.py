@@ -43,7 +43,10 @@ def main() -> None:
     docs = [nlp.make_doc(s) for s in sentences]
     tokenize_s = time.perf_counter() - start
     start = time.perf_counter()
-    theirs = [[(span.start_char, span.end_char) for span in filter_spans(matcher(doc, as_spans=True))] for doc in docs]
+    theirs = [
+        [(span.start_char, span.end_char) for span in filter_spans(matcher(doc, as_spans=True))]
+        for doc in docs
+    ]
     match_s = time.perf_counter() - start
 
     # Our list leaves out "được"/"bị" and nominal words as cues of their own: compare on spans
@@ -54,8 +57,10 @@ def main() -> None:
     print(f"regex (ours):       {1e6 * ours_s / count:7.1f} µs/sentence")
     print(f"spaCy make_doc:     {1e6 * tokenize_s / count:7.1f} µs/sentence")
     print(f"spaCy PhraseMatcher:{1e6 * match_s / count:7.1f} µs/sentence (+ filter_spans)")
-    print(f"spaCy total:        {1e6 * (tokenize_s + match_s) / count:7.1f} µs/sentence "
-          f"({(tokenize_s + match_s) / ours_s:.1f}× ours)")
+    print(
+        f"spaCy total:        {1e6 * (tokenize_s + match_s) / count:7.1f} µs/sentence "
+        f"({(tokenize_s + match_s) / ours_s:.1f}× ours)"
+    )
     print(f"sentences where a cue of ours is not among spaCy's spans: {differ // ROUNDS}")
 
 

@@ -57,13 +57,21 @@ def _kind_of(section_id: str) -> str:
 
 
 def test_status_on_the_hand_labelled_sentences():
-    rows = [json.loads(line) for line in (ROOT / "corpora/claims/sentences.jsonl").open(encoding="utf-8")]
-    confusion = Counter((row["label"], classify(row["text"], _kind_of(row["section"]), 2025)) for row in rows)
+    rows = [
+        json.loads(line)
+        for line in (ROOT / "corpora/claims/sentences.jsonl").open(encoding="utf-8")
+    ]
+    confusion = Counter(
+        (row["label"], classify(row["text"], _kind_of(row["section"]), 2025)) for row in rows
+    )
     accuracy = sum(n for (label, got), n in confusion.items() if label == got) / len(rows)
     recall = {
-        label: confusion[(label, label)] / sum(confusion[(label, got)] for got in LABELS) for label in LABELS
+        label: confusion[(label, label)] / sum(confusion[(label, got)] for got in LABELS)
+        for label in LABELS
     }
-    print(f"\nstatus accuracy {accuracy:.3f} over {len(rows)} sentences; rows: label, columns: status")
+    print(
+        f"\nstatus accuracy {accuracy:.3f} over {len(rows)} sentences; rows: label, columns: status"
+    )
     print(" " * 10 + "".join(f"{label[:8]:>9}" for label in LABELS) + "   recall")
     for label in LABELS:
         cells = "".join(f"{confusion[(label, got)]:>9}" for got in LABELS)
@@ -78,7 +86,10 @@ def test_status_on_the_hand_labelled_sentences():
         ("Tổ chức 03 lớp tập huấn cho 120 lượt người.", "done"),  # no "đã"
         ("Cử 02 công chức tham gia tập huấn.", "done"),
         ("Phối hợp kiểm tra 18 cơ sở.", "done"),
-        ("Kiểm tra 09 cơ sở, chưa phát hiện vi phạm.", "done"),  # the finding is negated, not the work
+        (
+            "Kiểm tra 09 cơ sở, chưa phát hiện vi phạm.",
+            "done",
+        ),  # the finding is negated, not the work
         ("Công tác tuyên truyền được quan tâm thực hiện thường xuyên.", "vague"),
         ("Công tác bồi dưỡng luôn được chú trọng.", "vague"),
         ("Việc phổ biến văn bản được duy trì.", "vague"),
@@ -104,7 +115,9 @@ def test_a_year_marks_a_plan_only_after_the_reports_own_year():
 
 
 def test_no_year_in_the_cue_lists():
-    names = [p.name for p in (ROOT / "src/tcdlcl_parse/data").glob("claims-*.txt")] + ["section-kinds.csv"]
+    names = [p.name for p in (ROOT / "src/tcdlcl_parse/data").glob("claims-*.txt")] + [
+        "section-kinds.csv"
+    ]
     for name in names:
         assert not any(re.search(r"\b(19|20)\d\d\b", entry) for entry in word_list(name)), name
 
@@ -116,7 +129,12 @@ def test_units_of_the_issue_are_whole_words():
     ]  # fmt: skip
 
 
-_LETTERS = st.text(alphabet="abcdeghiklmnoprstuvxyàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ", min_size=1, max_size=4)
+_LETTERS = st.text(
+    alphabet="abcdeghiklmnoprstuvxyđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễ"
+    "ìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ",
+    min_size=1,
+    max_size=4,
+)
 
 
 @given(unit=st.sampled_from(word_list("units.txt")), tail=_LETTERS, offset=st.integers(0, 500))
@@ -142,7 +160,8 @@ def _q001(body: str, lang: str = "vi") -> dict[str, str]:
 def test_q001_quotes_the_vague_sentence_it_found():
     body = COMPLETE.replace(
         "Đã tổ chức 03 buổi tuyên truyền cho 120 lượt người.",
-        "Công tác tuyên truyền được quan tâm thực hiện thường xuyên, đạt kết quả nhất định, góp phần nâng cao nhận thức.",
+        "Công tác tuyên truyền được quan tâm thực hiện thường xuyên, đạt kết quả nhất định, "
+        "góp phần nâng cao nhận thức.",
     )
     messages = _q001(body)
     assert list(messages) == ["II.1"]
@@ -181,7 +200,9 @@ Tiếp tục tuyên truyền.
 @pytest.mark.parametrize("cut", [";\n", "\n\n"])  # a PDF line wrapped after ";", a page break
 def test_a_sentence_cut_across_lines_is_one_claim(cut):
     sentence = "Kiểm tra 12 cơ sở kinh doanh xăng dầu{}chưa tổ chức lấy mẫu do thiếu kinh phí."
-    body = COMPLETE.replace("Đã phối hợp kiểm tra 12 cơ sở kinh doanh xăng dầu.", sentence.format(cut))
+    body = COMPLETE.replace(
+        "Đã phối hợp kiểm tra 12 cơ sở kinh doanh xăng dầu.", sentence.format(cut)
+    )
     report = _report(body)
     (claim,) = [c for c in report.claims if "xăng dầu" in c.text]
     assert claim.text.endswith("kinh phí.") and claim.status == "done"
@@ -194,7 +215,10 @@ def test_vague_claims_never_count_as_evidence():
 
 
 def test_q002_reports_an_impossible_date_in_a_sentence_once():
-    body = COMPLETE.replace("Đã cử 01 công chức tham gia tập huấn.", "Cử 01 công chức tham gia tập huấn ngày 31/11/2025.")
+    body = COMPLETE.replace(
+        "Đã cử 01 công chức tham gia tập huấn.",
+        "Cử 01 công chức tham gia tập huấn ngày 31/11/2025.",
+    )
     body += "Thực hiện Công văn số 215/UBND-VX ngày 30/02/2025 của UBND tỉnh.\n"
     findings = check(_report(body), "cv3078").findings
     q002 = [f for f in findings if f.code == "Q002"]
@@ -230,7 +254,10 @@ def test_q001_on_the_form_corpus():
         precision = count["tp"] / (count["tp"] + count["fp"]) if count["tp"] + count["fp"] else 1.0
         recall = count["tp"] / (count["tp"] + count["fn"]) if count["tp"] + count["fn"] else 1.0
         figures[name] = (precision, recall)
-        print(f"\nQ001 over {name} sections: {dict(count)} precision {precision:.3f} recall {recall:.3f}")
+        print(
+            f"\nQ001 over {name} sections: {dict(count)}"
+            f" precision {precision:.3f} recall {recall:.3f}"
+        )
     assert figures["matched"][0] >= 0.95 and figures["matched"][1] >= 0.9
     assert figures["present"][0] >= 0.95  # a section the outline misses is S001's, not a false Q001
 

@@ -144,7 +144,9 @@ def _find_cues(lowered: str) -> list[_Cue]:
     return found
 
 
-def classify(sentence: str, kind: SectionKind = "results", reporting_year: int | None = None) -> Status:
+def classify(
+    sentence: str, kind: SectionKind = "results", reporting_year: int | None = None
+) -> Status:
     """The status of one sentence in a section of ``kind``; ``reporting_year`` is the year the
     report covers (a later year marks a plan)."""
     lowered = _lowered(sentence)
@@ -152,7 +154,8 @@ def classify(sentence: str, kind: SectionKind = "results", reporting_year: int |
     quantities = [q.start for q in quantities_in(sentence, 0)] if digits else []
     dates = [d.start for d in find_dates(sentence) if d.valid] if digits else []
     cues = _find_cues(lowered)
-    return _status(sentence, lowered, (0, len(sentence)), cues, kind, reporting_year, quantities, dates)
+    bounds = (0, len(sentence))
+    return _status(sentence, lowered, bounds, cues, kind, reporting_year, quantities, dates)
 
 
 def _status(
@@ -420,8 +423,9 @@ def parse_claims(
                 quantities = quantities_in(sentence, start) if has_digits else []
                 dates = [d for d in find_dates(text, start, end) if d.valid] if has_digits else []
                 inside = cues[bisect_left(cue_starts, start) : bisect_left(cue_starts, end)]
+                figures, dated = [q.start for q in quantities], [d.start for d in dates]
                 status = _status(text, lowered, (start, end), inside, kind, reporting_year,
-                                 [q.start for q in quantities], [d.start for d in dates])  # fmt: skip
+                                 figures, dated)  # fmt: skip
                 if status == "statement" and not quantities:
                     continue  # neither a result, an action nor a plan
                 claim = {"text": sentence_text, "start": start, "end": end, "section": number,
