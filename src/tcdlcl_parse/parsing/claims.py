@@ -232,13 +232,14 @@ def _openings_re() -> re.Pattern[str]:
 def _results(
     clause: _Clause, cues: list[_Cue], first: dict[str, _Cue], actions: list[_Cue]
 ) -> Status:
+    done = first.get("done")
+    # The first verb of finished work: an action, or "đã", "hoàn thành" …
+    verb_at = min(actions[0].start if actions else clause.end, done.start if done else clause.end)
+
     def done_before(position: int) -> bool:
         """A clause of finished work (an action or "đã", with a figure, date or document)
         before ``position`` carries the sentence (hard case 8 of the label guide)."""
-        verb = any(c.start < position for c in actions) or any(
-            c.kind == "done" and c.start < position for c in cues
-        )
-        return verb and clause.first_concrete < position
+        return verb_at < position and clause.first_concrete < position
 
     negation = first.get("negation")
     if negation is not None and not done_before(negation.start):
@@ -420,9 +421,11 @@ def parse_claims(
                 if len(sentence_text) < 12:
                     continue
                 has_digits = _DIGIT_RE.search(sentence) is not None  # else no quantity, no date
+                inside = cues[bisect_left(cue_starts, start) : bisect_left(cue_starts, end)]
+                if not has_digits and kind != "planned" and (not inside or kind == "requests"):
+                    continue  # a statement without a figure: no claim
                 quantities = quantities_in(sentence, start) if has_digits else []
                 dates = [d for d in find_dates(text, start, end) if d.valid] if has_digits else []
-                inside = cues[bisect_left(cue_starts, start) : bisect_left(cue_starts, end)]
                 figures, dated = [q.start for q in quantities], [d.start for d in dates]
                 status = _status(text, lowered, (start, end), inside, kind, reporting_year,
                                  figures, dated)  # fmt: skip
