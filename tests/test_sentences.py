@@ -17,7 +17,13 @@ spacy = pytest.importorskip("spacy")
 def spacy_sentences():
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
     nlp.add_pipe("sentencizer")
-    return lambda text: [(s.start_char, s.end_char) for s in nlp(text).sents] if text.strip() else []
+    def sentences(text):
+        # Our spans leave out whitespace at a sentence's edges; spaCy opens a sentence with a
+        # whitespace token ("\n" after "…bàn.)"), the same boundary.
+        spans = [(s.start_char, s.end_char) for s in nlp(text).sents] if text.strip() else []
+        return [(start + len(text[start:end]) - len(text[start:end].lstrip()), end) for start, end in spans]
+
+    return sentences
 
 
 def _corpus_paragraphs():

@@ -69,7 +69,20 @@ def finding_message(code: str, params: dict[str, Any], lang: str = "vi") -> str:
     template = str(entry["message"][_lang(lang)])
     if "hint" in entry and params.get("near"):
         template += entry["hint"][_lang(lang)]
-    return render(template, **params)
+    choices = entry.get("choices", {})
+    words = {name: _choice(choices[name], value, _lang(lang), params) for name, value in
+             params.items() if name in choices}  # fmt: skip
+    return render(template, **{**params, **words})
+
+
+def _choice(table: dict[str, Any], value: Any, lang: Lang, params: dict[str, Any]) -> str:
+    """A param that names words of the catalogue ("done|ongoing") in the reader's language,
+    the parts joined by the table's "_or"; a value the table does not know stays as it is."""
+    parts = str(value).split("|")
+    if not all(part in table for part in parts):
+        return str(value)
+    joiner = str(table.get("_or", {}).get(lang, ", "))
+    return joiner.join(str(table[part][lang]).format(**params) for part in parts)
 
 
 def read_error_message(

@@ -215,7 +215,7 @@ class Claim(Span):
 
     text: str
     section: str | None = Field(default=None, description="Number path, e.g. 'II.3'.")
-    status: Literal["done", "not_done", "ongoing", "planned", "statement"]
+    status: Literal["done", "not_done", "ongoing", "planned", "vague", "statement"]
     quantities: list[Quantity] = Field(default_factory=list)
     dates: list[str] = Field(default_factory=list)
     citations: list[str] = Field(default_factory=list, description="Canonical symbols cited.")

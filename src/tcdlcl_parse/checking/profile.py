@@ -32,10 +32,16 @@ class EvidenceSpec(_Spec):
     """What a section must show to count as reporting results (finding Q001)."""
 
     min_claims: int = Field(1, ge=1, description="At least this many matching claims.")
-    status: list[Literal["done", "not_done", "ongoing", "planned", "statement"]] = Field(
+    status: list[Literal["done", "not_done", "ongoing", "planned", "vague", "statement"]] = Field(
         default_factory=lambda: ["done"], description="Claim statuses that count."
     )
     with_quantity: bool = Field(True, description="Only claims that state a quantity count.")
+
+    @model_validator(mode="after")
+    def _vague_is_no_evidence(self) -> EvidenceSpec:
+        if "vague" in self.status:
+            raise ValueError("vague claims never count as evidence: remove 'vague' from status")
+        return self
 
 
 class SectionSpec(_Spec):

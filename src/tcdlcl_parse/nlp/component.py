@@ -218,7 +218,7 @@ def _section_spans(
     satisfied: dict[int, list[str]] = {}
     for spec_id, match in (result.sections.items() if result else ()):
         satisfied.setdefault(match.start, []).append(spec_id)
-    for section, number in numbered_sections(report.sections):
+    for section, number, _ in numbered_sections(report.sections):
         ids = satisfied.get(section.start)
         profile_id = "+".join(sorted(ids)) if ids else None
         span = _span(

@@ -41,8 +41,17 @@ def parse(
         citations=citations,
         standards=extract_standards(text, page_of=document.page_at),
         sections=sections,
-        claims=_with_citations(parse_claims(document, sections), citations) if claims else [],
+        claims=(
+            _with_citations(parse_claims(document, sections, _year(metadata)), citations)
+            if claims
+            else []
+        ),
     )
+
+
+def _year(metadata: Metadata) -> int | None:
+    """The year the report covers, from its own date: a later year in it marks a plan."""
+    return int(metadata.date[:4]) if metadata.date else None
 
 
 def _without_own_symbol(citations: list[Citation], metadata: Metadata) -> list[Citation]:
