@@ -9,12 +9,27 @@ finds image-only (scanned) pages, which are read by OCR (:mod:`.ocr`). Text then
   pdfminer's layout as pdfplumber would compute them, but only the keys we read (2.3× faster
   than its ``page.chars``, which resolves every attribute of every glyph);
 * pypdfium2 (``ReadOptions(fast=True)``): plain text lines, about 18× faster again, no font cues.
+
+The layout reader must read what a viewer shows:
+
+* each page's glyphs are compared with pdfium's text of the page (pdfium is what viewers run).
+  Where they differ materially, e.g. pdfminer read another revision of a PDF whose incremental
+  update viewers repair, the page is read from pdfium's text, with a warning;
+* text nobody sees is left out, with a warning: invisible (render mode 3 or 7), white, or
+  under ~1.5 pt. Invisible text over an image is a scan's OCR layer, and read; white text over
+  an image or a coloured shape is visible;
+* faux bold (each glyph drawn twice a fraction of a point apart) is read once;
+* a page whose text runs sideways or upside down (a ``/Rotate`` the content does not undo) is
+  read in the text's own direction.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from io import BytesIO
 from itertools import islice
 from statistics import median
@@ -34,6 +49,19 @@ _COLUMN_GAP_EM = 1.5
 _WORD_GAP_EM = 0.2
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _ITALIC_RE = re.compile(r"italic|oblique", re.IGNORECASE)
+# Glyphs smaller than this (points) cannot be read on paper or screen: hidden text.
+_MIN_VISIBLE_SIZE = 1.5
+# Render modes that draw nothing (3: invisible, 7: clip only).
+_INVISIBLE_MODES = (3, 7)
+# A repeated glyph closer than this share of its size to the same glyph is an overprint.
+_OVERPRINT_EM = 0.1
+# The layout reader's and pdfium's characters of a page differ materially when more than
+# this many differ, and this share of them: the corpus PDFs differ by 0 to 0.7 %, all of it
+# line-end hyphens, which are mapped before counting.
+_DISAGREEMENT_CHARS = 8
+_DISAGREEMENT_SHARE = 0.02
+# What pdfium writes for a hyphen at a line end.
+_PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 
 
 def read_pdf(
@@ -72,13 +100,15 @@ def read_pdf(
     extractors = []
     if text_pages and not fast:
         try:
-            text_lines = _read_with_pdfplumber(data, source, password, text_pages)
+            layout_pages = _read_with_pdfplumber(data, source, password, text_pages)
             extractors.append("pdfplumber")
         except ReadError as error:
             # pdfium read this file and pdfminer cannot: keep pdfium's text, without font cues.
             meta.warnings.append(f"layout-unavailable:{error.detail}"[:200])
+        else:
+            text_lines = _trusted_lines(layout_pages, pages, meta)
     if text_pages and not text_lines:
-        text_lines = [RawLine(line, i + 1) for i in text_pages for line in _LINE_BREAK_RE.split(pages[i].text)]
+        text_lines = [line for i in text_pages for line in _pdfium_lines(pages[i].text, i + 1)]
         extractors.append("pypdfium2")
     if ocr_lines:
         extractors.append("tesseract")
@@ -87,6 +117,42 @@ def read_pdf(
     # is stable within a page).
     lines = sorted([*text_lines, *ocr_lines], key=lambda line: line.page or 0) if ocr_lines else text_lines
     return lines, meta
+
+
+def _pdfium_lines(text: str, page: int) -> list[RawLine]:
+    return [RawLine(line, page) for line in _LINE_BREAK_RE.split(text)]
+
+
+def _trusted_lines(layout_pages: list[_LayoutPage], pages: list[_PageFacts], meta: ReaderMeta) -> list[RawLine]:
+    """The layout reader's lines, but pdfium's text for a page where the two disagree."""
+    lines: list[RawLine] = []
+    replaced: list[int] = []
+    hidden = 0
+    for layout in layout_pages:
+        index = layout.number - 1
+        if _disagree(layout.seen, pages[index].text):
+            replaced.append(index)
+            lines.extend(_pdfium_lines(pages[index].text, layout.number))
+            continue
+        lines.extend(layout.lines)
+        hidden += layout.hidden_chars
+    if replaced:
+        meta.warnings.append(f"layout-text-differs-from-viewer-read-pdfium:{_page_ranges(replaced)}")
+    if hidden:
+        meta.warnings.append(f"hidden-text-left-out:{hidden}")
+    return lines
+
+
+def _char_counts(text: str) -> Counter[str]:
+    normal = unicodedata.normalize("NFKC", text.translate(_PDFIUM_HYPHENS))
+    return Counter("".join(normal.split()))
+
+
+def _disagree(layout_text: str, pdfium_text: str) -> bool:
+    ours, theirs = _char_counts(layout_text), _char_counts(pdfium_text)
+    differing = (ours - theirs).total() + (theirs - ours).total()
+    larger = max(ours.total(), theirs.total())
+    return differing > _DISAGREEMENT_CHARS and differing > _DISAGREEMENT_SHARE * larger
 
 
 @dataclass(slots=True)
@@ -138,70 +204,242 @@ def _page_ranges(indexes: list[int]) -> str:
     return ",".join(f"{a}-{b}" if a != b else str(a) for a, b in ranges)
 
 
-def _read_with_pdfplumber(data: bytes, source: str, password: str | None, page_indexes: list[int]) -> list[RawLine]:
+@dataclass(slots=True)
+class _LayoutPage:
+    number: int
+    lines: list[RawLine]
+    seen: str  # every glyph's text, hidden ones too: what pdfium's text is compared with
+    hidden_chars: int
+
+
+def _read_with_pdfplumber(
+    data: bytes, source: str, password: str | None, page_indexes: list[int]
+) -> list[_LayoutPage]:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-    lines: list[RawLine] = []
+    layout_pages: list[_LayoutPage] = []
     try:
         with pdfplumber.open(BytesIO(data), password=password or "", pages=[i + 1 for i in page_indexes]) as pdf:
             for page in pdf.pages:
-                lines.extend(_page_lines(page, page.page_number))
-                page.close()  # frees the page's cached glyphs: memory stays flat on long PDFs
+                layout_pages.append(_page_lines(page, page.page_number))
+                page.close()  # frees the page's cached objects: memory stays flat on long PDFs
     except (
         PDFSyntaxError, PSException, PdfminerException, MalformedPDFException, ValueError, KeyError, TypeError, IndexError,
     ) as exc:  # fmt: skip
         raise ReadError("corrupt", source, f"pdfplumber: {exc}") from exc
-    return lines
+    return layout_pages
 
 
-def _page_lines(page: Any, number: int) -> list[RawLine]:
+def _page_lines(page: Any, number: int) -> _LayoutPage:
     from pdfplumber.utils import chars_to_textmap
 
+    layout, hidden_reasons = _layout(page)
+    items, backgrounds = _walk(layout)
+    all_glyphs, frame = _glyphs(page, layout, items)
+    drawn = _drawn_once(all_glyphs)
+    seen = "".join(all_glyphs[i]["text"] for i in drawn)
+    visible = [i for i in drawn if _visible(items[i], hidden_reasons, backgrounds)]
+    glyphs = [all_glyphs[i] for i in visible]
     # What page.extract_text_lines does, from our own glyph dicts (its options but one: a
     # ligature glyph "ﬁ" stays one entry instead of one per letter, which listed the glyph
     # twice; clean_text writes ligatures out).
     textmap = chars_to_textmap(
-        _glyphs(page), layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height, expand_ligatures=False
-    )
+        glyphs, layout_bbox=frame, layout_width=frame[2] - frame[0], layout_height=frame[3] - frame[1],
+        expand_ligatures=False,
+    )  # fmt: skip
     text_lines = textmap.extract_text_lines(strip=True, return_chars=True)
     segments = [
         segment
         for text_line in text_lines
         for segment in _split_columns(sorted(text_line["chars"], key=lambda c: c["x0"]))
     ]
+    hidden_chars = len("".join(seen.split())) - sum(1 for glyph in glyphs if not glyph["text"].isspace())
     if not segments:
-        return []
+        return _LayoutPage(number, [], seen, hidden_chars)
     left_edge = min(segment[0]["x0"] for segment in segments)
-    return [_raw_line(segment, number, float(page.width), left_edge) for segment in segments]
+    width = float(frame[2] - frame[0])
+    return _LayoutPage(
+        number, [_raw_line(segment, number, width, left_edge) for segment in segments], seen, hidden_chars
+    )
 
 
-def _glyphs(page: Any) -> list[dict[str, Any]]:
-    """``page.chars`` with only the keys that line grouping and our cues read. pdfplumber
-    resolves every attribute of every glyph (colours, graphic state, matrix …), which was
-    60 % of reading a page; the values here are computed as it computes them."""
-    from pdfminer.layout import LTChar, LTContainer
-    from pdfplumber.page import fix_fontname_bytes
+@lru_cache(maxsize=1)
+def _device_class() -> type:
+    """pdfminer's page aggregator, noting the glyphs drawn invisibly or in white (pdfminer
+    itself draws them like any other; pdfplumber's own aggregator only adds marked-content
+    ids, which nothing here reads)."""
+    from pdfminer.converter import PDFPageAggregator
 
-    mediabox_x0, mediabox_top = page.mediabox[:2]
-    glyphs = []
-    pending = list(reversed(page.layout._objs))  # depth first, in layout order, into figures
+    class HiddenTextAggregator(PDFPageAggregator):  # type: ignore[misc]
+        hidden: dict[int, str]  # id of the glyph → "invisible" or "white"
+
+        def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
+            reason = _hidden_reason(textstate.render, graphicstate)
+            if reason is None:
+                super().render_string(textstate, seq, ncs, graphicstate)
+                return
+            objs = self.cur_item._objs
+            start = len(objs)
+            super().render_string(textstate, seq, ncs, graphicstate)
+            self.hidden.update((id(item), reason) for item in objs[start:])
+
+    return HiddenTextAggregator
+
+
+def _hidden_reason(render: int, graphicstate: Any) -> str | None:
+    if render in _INVISIBLE_MODES:
+        return "invisible"
+    # 0 fill, 1 stroke, 2 both (4–6: the same, then clip): hidden when what is drawn is white.
+    mode = render % 4
+    colours = [graphicstate.ncolor] if mode == 0 else [graphicstate.scolor] if mode == 1 else [
+        graphicstate.ncolor, graphicstate.scolor
+    ]
+    return "white" if all(_is_white(colour) for colour in colours) else None
+
+
+def _is_white(colour: Any) -> bool:
+    if isinstance(colour, int | float):
+        return float(colour) >= 0.99  # grey
+    if isinstance(colour, list | tuple) and len(colour) == 3 and all(isinstance(v, int | float) for v in colour):
+        return all(float(v) >= 0.99 for v in colour)  # RGB
+    if isinstance(colour, list | tuple) and len(colour) == 4 and all(isinstance(v, int | float) for v in colour):
+        return all(float(v) <= 0.01 for v in colour)  # CMYK
+    return False  # patterns, separations …: not judged
+
+
+def _layout(page: Any) -> tuple[Any, dict[int, str]]:
+    """What ``page.layout`` computes, with the hidden glyphs noted."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    device = _device_class()(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    device.hidden = {}
+    try:
+        PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    except Exception as exc:  # as pdfplumber's page.layout does
+        raise PdfminerException(exc) from exc
+    return device.get_result(), device.hidden
+
+
+_Box = tuple[float, float, float, float]
+
+
+def _walk(layout: Any) -> tuple[list[Any], list[_Box]]:
+    """The page's glyphs in layout order (into figures), and the boxes of its images and
+    filled coloured shapes (what white text may be drawn on)."""
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
+
+    items = []
+    backgrounds = []
+    pending = list(reversed(layout._objs))  # depth first, in layout order, into figures
     while pending:
         item = pending.pop()
         if isinstance(item, LTContainer):
             pending.extend(reversed(item._objs))
         elif isinstance(item, LTChar):
-            top = page.height - item.y1 + mediabox_top
-            fontname = item.fontname
-            glyphs.append({
-                "text": item.get_text(), "fontname": fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
-                "size": item.size, "upright": item.upright, "x0": item.x0 + mediabox_x0, "x1": item.x1 + mediabox_x0,
-                "top": top, "bottom": page.height - item.y0 + mediabox_top, "doctop": page.initial_doctop + top,
-                "width": item.width, "height": item.height,
-            })  # fmt: skip
-    return glyphs
+            items.append(item)
+        elif isinstance(item, LTImage) or (
+            isinstance(item, LTCurve) and item.fill and not _is_white(item.non_stroking_color)
+        ):
+            backgrounds.append(item.bbox)
+    return items, backgrounds
+
+
+def _visible(item: Any, hidden: dict[int, str], backgrounds: list[_Box]) -> bool:
+    if item.size < _MIN_VISIBLE_SIZE:
+        return False
+    reason = hidden.get(id(item)) if hidden else None
+    if reason is None:
+        return True
+    # Invisible text over an image is a scan's OCR layer; white text on an image or a coloured
+    # shape can be seen.
+    x, y = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
+    return any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in backgrounds)
+
+
+def _direction(item: Any) -> int:
+    """The angle (0, 90, 180, 270) the glyph's baseline runs at on the page as shown."""
+    a, b = item.matrix[:2]
+    if abs(a) >= abs(b):
+        return 0 if a > 0 else 180
+    return 90 if b > 0 else 270
+
+
+def _glyphs(page: Any, layout: Any, items: list[Any]) -> tuple[list[dict[str, Any]], _Box]:
+    """``page.chars`` with only the keys that line grouping and our cues read, and the box
+    they lie in. pdfplumber resolves every attribute of every glyph (colours, graphic state,
+    matrix …), which was 60 % of reading a page; the values here are computed as it computes
+    them. When most glyphs run sideways or upside down, they are turned upright first."""
+    from pdfplumber.page import fix_fontname_bytes
+
+    turned = sum(1 for item in items if not (item.matrix[0] > 0 and abs(item.matrix[1]) < item.matrix[0]))
+    if turned * 2 > len(items):
+        angle = Counter(_direction(item) for item in items).most_common(1)[0][0]
+        if angle:
+            return _turned_glyphs(page, layout, items, angle)
+    mediabox_x0, mediabox_top = page.mediabox[:2]
+    glyphs = []
+    for item in items:
+        top = page.height - item.y1 + mediabox_top
+        fontname = item.fontname
+        glyphs.append({
+            "text": item.get_text(), "fontname": fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
+            "size": item.size, "upright": item.upright, "x0": item.x0 + mediabox_x0, "x1": item.x1 + mediabox_x0,
+            "top": top, "bottom": page.height - item.y0 + mediabox_top, "doctop": page.initial_doctop + top,
+            "width": item.width, "height": item.height,
+        })  # fmt: skip
+    return glyphs, page.bbox
+
+
+def _turn(box: _Box, angle: int) -> _Box:
+    """A box turned by -angle degrees about the origin (pdfminer's coordinates, y up)."""
+    x0, y0, x1, y1 = box
+    if angle == 90:
+        return y0, -x1, y1, -x0
+    if angle == 180:
+        return -x1, -y1, -x0, -y0
+    return -y1, x0, -y0, x1  # 270
+
+
+def _turned_glyphs(page: Any, layout: Any, items: list[Any], angle: int) -> tuple[list[dict[str, Any]], _Box]:
+    """Glyphs in the frame where text running at ``angle`` runs left to right."""
+    from pdfplumber.page import fix_fontname_bytes
+
+    fx0, fy0, fx1, fy1 = _turn(layout.bbox, angle)
+    glyphs = []
+    for item in items:
+        x0, y0, x1, y1 = _turn(item.bbox, angle)
+        fontname = item.fontname
+        top = fy1 - y1
+        glyphs.append({
+            "text": item.get_text(), "fontname": fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
+            "size": y1 - y0, "upright": True, "x0": x0 - fx0, "x1": x1 - fx0, "top": top, "bottom": fy1 - y0,
+            "doctop": page.initial_doctop + top, "width": x1 - x0, "height": y1 - y0,
+        })  # fmt: skip
+    return glyphs, (0.0, 0.0, fx1 - fx0, fy1 - fy0)
+
+
+def _drawn_once(glyphs: list[dict[str, Any]]) -> list[int]:
+    """Indexes of the glyphs to read: one of each drawn twice at nearly the same place (faux
+    bold)."""
+    kept: list[int] = []
+    seen: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for index, glyph in enumerate(glyphs):
+        text, top = glyph["text"], glyph["top"]
+        row = int(top)
+        tolerance = _OVERPRINT_EM * glyph["size"]
+        if any(
+            abs(other["x0"] - glyph["x0"]) <= tolerance and abs(other["top"] - top) <= tolerance
+            for key in ((text, row - 1), (text, row), (text, row + 1))
+            for other in seen.get(key, ())
+        ):
+            continue
+        seen.setdefault((text, row), []).append(glyph)
+        kept.append(index)
+    return kept
 
 
 def _split_columns(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
