@@ -165,9 +165,13 @@ def _tiny(pdf: Any) -> None:
     pdf.set_font("Serif", "", 1)
 
 
+LAYOUT_AND_FAST = pytest.mark.parametrize("fast", [False, True], ids=["layout", "fast"])
+
+
+@LAYOUT_AND_FAST
 @pytest.mark.parametrize("how", [_invisible, _white, _tiny], ids=["render-mode-3", "white", "1-pt"])
-def test_hidden_text_is_left_out_with_a_warning(how):
-    document = read(render(special=_cited_line_drawn(how)))
+def test_hidden_text_is_left_out_with_a_warning(how, fast):
+    document = read(render(special=_cited_line_drawn(how)), options=ReadOptions(fast=fast))
     assert CITED not in cited(document)
     assert "3078" not in document.text
     hidden = [w for w in document.warnings if w.startswith("hidden-text-left-out:")]
@@ -176,7 +180,18 @@ def test_hidden_text_is_left_out_with_a_warning(how):
     assert "40/KH-UBND" in cited(document)
 
 
-def test_white_text_on_a_dark_shape_is_seen():
+def test_hidden_text_stays_out_where_pdfium_is_trusted(monkeypatch):
+    from tcdlcl_parse.reading import pdf
+
+    monkeypatch.setattr(pdf, "_disagree", lambda layout_text, pdfium_text: True)
+    document = read(render(special=_cited_line_drawn(_invisible)))
+    assert document.warnings[0].startswith("layout-text-differs-from-viewer-read-pdfium:")
+    assert CITED not in cited(document) and "40/KH-UBND" in cited(document)
+    assert any(w.startswith("hidden-text-left-out:") for w in document.warnings)
+
+
+@LAYOUT_AND_FAST
+def test_white_text_on_a_dark_shape_is_seen(fast):
     def on_dark(pdf: Any, x: float, y: float, line: str) -> bool:
         if line.strip() and line.strip() in CITED_LINE:
             with pdf.local_context():
@@ -187,17 +202,20 @@ def test_white_text_on_a_dark_shape_is_seen():
             return True
         return False
 
-    document = read(render(special=on_dark))
+    document = read(render(special=on_dark), options=ReadOptions(fast=fast))
     assert CITED in cited(document)
     assert not any(w.startswith("hidden-text-left-out") for w in document.warnings)
 
 
-def test_an_ocr_layer_over_a_scan_is_the_pages_text(plain):
+@LAYOUT_AND_FAST
+def test_an_ocr_layer_over_a_scan_is_the_pages_text(plain, fast):
     """A scanned report made searchable: a full-page image, the OCR text invisible over it."""
-    document = read(render(background=True, draw=lambda pdf, x, y, line: _invisible_text(pdf, x, y, line)))
+    options = ReadOptions(fast=fast)
+    document = read(render(background=True, draw=_invisible_text), options=options)
     assert document.warnings == []
-    assert document.text == plain.text
-    assert findings(document) == findings(plain)
+    expected = read(render(), options=options) if fast else plain
+    assert document.text == expected.text
+    assert findings(document) == findings(expected)
 
 
 def _invisible_text(pdf: Any, x: float, y: float, line: str) -> None:
@@ -218,8 +236,9 @@ def test_invisible_text_beside_a_small_image_is_still_hidden():
             return True
         return False
 
-    document = read(render(special=invisible_beside_logo))
-    assert CITED not in cited(document)
+    for fast in (False, True):
+        document = read(render(special=invisible_beside_logo), options=ReadOptions(fast=fast))
+        assert CITED not in cited(document)
 
 
 # --- item 1: an incremental update viewers repair ---------------------------------------------

@@ -60,6 +60,9 @@ _OVERPRINT_EM = 0.1
 # line-end hyphens, which are mapped before counting.
 _DISAGREEMENT_CHARS = 8
 _DISAGREEMENT_SHARE = 0.02
+_Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, y up
+# Form XObjects nested deeper than this are not searched for hidden text.
+_MAX_FORM_DEPTH = 8
 # What pdfium writes for a hyphen at a line end.
 _PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 
@@ -108,8 +111,10 @@ def read_pdf(
         else:
             text_lines = _trusted_lines(layout_pages, pages, meta)
     if text_pages and not text_lines:
-        text_lines = [line for i in text_pages for line in _pdfium_lines(pages[i].text, i + 1)]
+        text_lines = [line for i in text_pages for line in _pdfium_lines(pages[i].shown, i + 1)]
         extractors.append("pypdfium2")
+        if hidden := sum(pages[i].hidden_chars for i in text_pages):
+            meta.warnings.append(f"hidden-text-left-out:{hidden}")
     if ocr_lines:
         extractors.append("tesseract")
     meta.extractor = "+".join(extractors)
@@ -132,7 +137,8 @@ def _trusted_lines(layout_pages: list[_LayoutPage], pages: list[_PageFacts], met
         index = layout.number - 1
         if _disagree(layout.seen, pages[index].text):
             replaced.append(index)
-            lines.extend(_pdfium_lines(pages[index].text, layout.number))
+            lines.extend(_pdfium_lines(pages[index].shown, layout.number))
+            hidden += pages[index].hidden_chars
             continue
         lines.extend(layout.lines)
         hidden += layout.hidden_chars
@@ -157,9 +163,11 @@ def _disagree(layout_text: str, pdfium_text: str) -> bool:
 
 @dataclass(slots=True)
 class _PageFacts:
-    text: str  # pdfium's, the fast path's text (split into lines only when it is used)
+    text: str  # pdfium's, hidden text included: what the layout reader's glyphs are compared with
     visible_chars: int  # counted up to _MIN_CHARS_PER_PAGE
     has_images: bool
+    shown: str  # the text without hidden text: the fast path's (split into lines when used)
+    hidden_chars: int
 
     @property
     def image_only(self) -> bool:
@@ -181,6 +189,7 @@ def _inspect_pages(document: Any, source: str) -> list[_PageFacts]:
             raise ReadError("corrupt", source, f"page {index + 1}: {exc}") from exc
         textpage = page.get_textpage()
         text = textpage.get_text_range()
+        shown, hidden_chars = _shown_text(page, textpage, text)
         textpage.close()
         # Non-space characters, counted only up to the threshold: splitting every page's text
         # to count them all cost about 4 % of pdfium's own extraction time.
@@ -189,8 +198,103 @@ def _inspect_pages(document: Any, source: str) -> list[_PageFacts]:
             True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
         )
         page.close()
-        facts.append(_PageFacts(text, visible, has_images))
+        facts.append(_PageFacts(text, visible, has_images, shown, hidden_chars))
     return facts
+
+
+def _shown_text(page: Any, textpage: Any, text: str) -> tuple[str, int]:
+    """pdfium's text of the page without the text nobody sees, and how many characters (not
+    spaces) that left out. Most pages have none, and cost one look at each text object."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    hidden = _hidden_text_objects(page.raw)
+    if not hidden:
+        return text, 0
+    kept = []
+    left_out = 0
+    for index in range(pdfium_c.FPDFText_CountChars(textpage.raw)):
+        owner = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage.raw, index), ctypes.c_void_p).value
+        char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+        if owner in hidden:
+            left_out += not char.isspace()
+        else:
+            kept.append(char)
+    return "".join(kept), left_out
+
+
+def _hidden_text_objects(page: Any) -> set[int | None]:
+    """Addresses of the page's text objects drawn invisibly, in white or under 1.5 pt; as in
+    the layout reader, invisible text over an image (an OCR layer) and white text over an
+    image or a coloured shape count as seen."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    size = ctypes.c_float()
+    candidates: list[tuple[Any, str]] = []
+    backgrounds: list[tuple[Any, bool]] = []  # (object, is an image)
+    pending = [(pdfium_c.FPDFPage_GetObject(page, i), 0) for i in range(pdfium_c.FPDFPage_CountObjects(page))]
+    while pending:
+        obj, depth = pending.pop()
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+            get_colour = pdfium_c.FPDFPageObj_GetStrokeColor if mode % 4 == 1 else pdfium_c.FPDFPageObj_GetFillColor
+            get_colour(obj, red, green, blue, alpha)
+            if mode in _INVISIBLE_MODES or alpha.value == 0:
+                candidates.append((obj, "invisible"))
+            elif min(red.value, green.value, blue.value) >= 253:
+                candidates.append((obj, "white"))
+            elif pdfium_c.FPDFTextObj_GetFontSize(obj, size) and size.value < _MIN_VISIBLE_SIZE:
+                candidates.append((obj, "tiny"))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            backgrounds.append((obj, True))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            backgrounds.append((obj, False))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+            count = pdfium_c.FPDFFormObj_CountObjects(obj)
+            pending.extend((pdfium_c.FPDFFormObj_GetObject(obj, i), depth + 1) for i in range(count))
+    if not candidates:
+        return set()
+    images = [_bounds(obj) for obj, is_image in backgrounds if is_image]
+    shapes = images + [_bounds(obj) for obj, is_image in backgrounds if not is_image and _coloured_fill(obj)]
+    hidden: set[int | None] = set()
+    for obj, reason in candidates:
+        if reason != "tiny":
+            x0, y0, x1, y1 = _bounds(obj)
+            x, y = (x0 + x1) / 2, (y0 + y1) / 2
+            under = images if reason == "invisible" else shapes
+            if any(b0 <= x <= b2 and b1 <= y <= b3 for b0, b1, b2, b3 in under):
+                continue
+        hidden.add(ctypes.cast(obj, ctypes.c_void_p).value)
+    return hidden
+
+
+def _bounds(obj: Any) -> _Box:
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return (0.0, 0.0, -1.0, -1.0)  # contains nothing
+    return left.value, bottom.value, right.value, top.value
+
+
+def _coloured_fill(obj: Any) -> bool:
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke) or fill_mode.value == 0:
+        return False
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    pdfium_c.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha)
+    return alpha.value > 0 and min(red.value, green.value, blue.value) < 253
 
 
 def _page_ranges(indexes: list[int]) -> str:
@@ -323,8 +427,6 @@ def _layout(page: Any) -> tuple[Any, dict[int, str]]:
         raise PdfminerException(exc) from exc
     return device.get_result(), device.hidden
 
-
-_Box = tuple[float, float, float, float]
 
 
 def _walk(layout: Any) -> tuple[list[Any], list[_Box]]:
