@@ -331,6 +331,13 @@ def _wrapped(lines: list[str], width: int = 90) -> list[str]:
     return [part for line in lines for part in textwrap.wrap(line, width) or [""]]
 
 
+def _page_dict(contents: int) -> bytes:
+    return (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>" % contents
+    )
+
+
 def pdf_incremental_update() -> bytes:
     """The report as revision 1; revision 2 (an incremental update) replaces page 1's content
     with a draft that cites no Công văn 3078 and lacks section II; its ``startxref`` points
@@ -340,8 +347,7 @@ def pdf_incremental_update() -> bytes:
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            _page_dict(4),
             _content_stream(_wrapped(REPORT_ASCII.splitlines())),
             _FONT,
         ]
@@ -355,11 +361,7 @@ def pdf_incremental_update() -> bytes:
     previous_xref = int(original.rsplit(b"startxref\n", 1)[1].split()[0])
     update = bytearray(original)
     offsets = {}
-    for number, body in (
-        (3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 6 0 R"
-            b" /Resources << /Font << /F1 5 0 R >> >> >>"),
-        (6, _content_stream(_wrapped(draft))),
-    ):  # fmt: skip
+    for number, body in ((3, _page_dict(6)), (6, _content_stream(_wrapped(draft)))):
         offsets[number] = len(update)
         update += b"%d 0 obj\n" % number + body + b"\nendobj\n"
     xref = len(update)

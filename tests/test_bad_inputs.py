@@ -59,7 +59,9 @@ EXPECTED: dict[str, Expect] = {
     "pdf-deep-nesting.pdf": Expect(("corrupt", "ok")),
     # The draft viewers show, not the first revision pdfminer finds.
     "pdf-incremental-update.pdf": Expect(
-        ("ok",), absent=("3078/SKHCN-TDC",), warns=("layout-text-differs-from-viewer-read-pdfium:1",)
+        ("ok",),
+        absent=("3078/SKHCN-TDC",),
+        warns=("layout-text-differs-from-viewer-read-pdfium:1",),
     ),
     "png-renamed.pdf": Expect(("unsupported",)),
     "xlsx-renamed.docx": Expect(("unsupported",)),
@@ -268,7 +270,8 @@ def test_bad_input(name: str, expect: Expect, probes: dict[str, Future[Run]], re
     if expect.encoding is not None:
         assert report["encoding"] == expect.encoding
     for prefix in expect.warns:
-        assert any(w.startswith(prefix) for w in report["warnings"]), f"{name}: {report['warnings']}"
+        warnings = report["warnings"]
+        assert any(w.startswith(prefix) for w in warnings), f"{name}: {warnings}"
     hostname = _hostname()
     if name == "docx-xxe.docx" and hostname:
         assert f"XXE-BEGIN-{hostname}" not in report["text_head"], (

@@ -96,7 +96,10 @@ def _with_rotation(data: bytes, angle: int) -> bytes:
 
 def findings(document: SourceDocument) -> list[tuple[Any, ...]]:
     result = check(parse(document), "cv3078")
-    return [(f.code, f.section, f.start, f.end, f.page, sorted(f.params.items())) for f in result.findings]
+    return [
+        (f.code, f.section, f.start, f.end, f.page, sorted(f.params.items()))
+        for f in result.findings
+    ]
 
 
 def cited(document: SourceDocument) -> set[str]:
@@ -126,7 +129,9 @@ def test_the_same_report_drawn_otherwise_reads_and_checks_the_same(plain, varian
     assert document.extractor == "pdfplumber"
     assert document.warnings == plain.warnings == []
     assert document.text == plain.text
-    assert [line.model_dump() for line in document.lines] == [line.model_dump() for line in plain.lines]
+    assert [line.model_dump() for line in document.lines] == [
+        line.model_dump() for line in plain.lines
+    ]
     assert findings(document) == findings(plain)
 
 

@@ -128,7 +128,9 @@ def _pdfium_lines(text: str, page: int) -> list[RawLine]:
     return [RawLine(line, page) for line in _LINE_BREAK_RE.split(text)]
 
 
-def _trusted_lines(layout_pages: list[_LayoutPage], pages: list[_PageFacts], meta: ReaderMeta) -> list[RawLine]:
+def _trusted_lines(
+    layout_pages: list[_LayoutPage], pages: list[_PageFacts], meta: ReaderMeta
+) -> list[RawLine]:
     """The layout reader's lines, but pdfium's text for a page where the two disagree."""
     lines: list[RawLine] = []
     replaced: list[int] = []
@@ -143,7 +145,8 @@ def _trusted_lines(layout_pages: list[_LayoutPage], pages: list[_PageFacts], met
         lines.extend(layout.lines)
         hidden += layout.hidden_chars
     if replaced:
-        meta.warnings.append(f"layout-text-differs-from-viewer-read-pdfium:{_page_ranges(replaced)}")
+        ranges = _page_ranges(replaced)
+        meta.warnings.append(f"layout-text-differs-from-viewer-read-pdfium:{ranges}")
     if hidden:
         meta.warnings.append(f"hidden-text-left-out:{hidden}")
     return lines
@@ -215,7 +218,8 @@ def _shown_text(page: Any, textpage: Any, text: str) -> tuple[str, int]:
     kept = []
     left_out = 0
     for index in range(pdfium_c.FPDFText_CountChars(textpage.raw)):
-        owner = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage.raw, index), ctypes.c_void_p).value
+        owner_object = pdfium_c.FPDFText_GetTextObject(textpage.raw, index)
+        owner = ctypes.cast(owner_object, ctypes.c_void_p).value
         char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
         if owner in hidden:
             left_out += not char.isspace()
@@ -236,14 +240,17 @@ def _hidden_text_objects(page: Any) -> set[int | None]:
     size = ctypes.c_float()
     candidates: list[tuple[Any, str]] = []
     backgrounds: list[tuple[Any, bool]] = []  # (object, is an image)
-    pending = [(pdfium_c.FPDFPage_GetObject(page, i), 0) for i in range(pdfium_c.FPDFPage_CountObjects(page))]
+    count = pdfium_c.FPDFPage_CountObjects(page)
+    pending = [(pdfium_c.FPDFPage_GetObject(page, i), 0) for i in range(count)]
     while pending:
         obj, depth = pending.pop()
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
             mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
-            get_colour = pdfium_c.FPDFPageObj_GetStrokeColor if mode % 4 == 1 else pdfium_c.FPDFPageObj_GetFillColor
-            get_colour(obj, red, green, blue, alpha)
+            if mode % 4 == 1:  # stroke only
+                pdfium_c.FPDFPageObj_GetStrokeColor(obj, red, green, blue, alpha)
+            else:
+                pdfium_c.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha)
             if mode in _INVISIBLE_MODES or alpha.value == 0:
                 candidates.append((obj, "invisible"))
             elif min(red.value, green.value, blue.value) >= 253:
@@ -256,11 +263,13 @@ def _hidden_text_objects(page: Any) -> set[int | None]:
             backgrounds.append((obj, False))
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
             count = pdfium_c.FPDFFormObj_CountObjects(obj)
-            pending.extend((pdfium_c.FPDFFormObj_GetObject(obj, i), depth + 1) for i in range(count))
+            pending += [(pdfium_c.FPDFFormObj_GetObject(obj, i), depth + 1) for i in range(count)]
     if not candidates:
         return set()
     images = [_bounds(obj) for obj, is_image in backgrounds if is_image]
-    shapes = images + [_bounds(obj) for obj, is_image in backgrounds if not is_image and _coloured_fill(obj)]
+    shapes = images + [
+        _bounds(obj) for obj, is_image in backgrounds if not is_image and _coloured_fill(obj)
+    ]
     hidden: set[int | None] = set()
     for obj, reason in candidates:
         if reason != "tiny":
@@ -351,23 +360,26 @@ def _page_lines(page: Any, number: int) -> _LayoutPage:
     # ligature glyph "ﬁ" stays one entry instead of one per letter, which listed the glyph
     # twice; clean_text writes ligatures out).
     textmap = chars_to_textmap(
-        glyphs, layout_bbox=frame, layout_width=frame[2] - frame[0], layout_height=frame[3] - frame[1],
+        glyphs,
+        layout_bbox=frame,
+        layout_width=frame[2] - frame[0],
+        layout_height=frame[3] - frame[1],
         expand_ligatures=False,
-    )  # fmt: skip
+    )
     text_lines = textmap.extract_text_lines(strip=True, return_chars=True)
     segments = [
         segment
         for text_line in text_lines
         for segment in _split_columns(sorted(text_line["chars"], key=lambda c: c["x0"]))
     ]
-    hidden_chars = len("".join(seen.split())) - sum(1 for glyph in glyphs if not glyph["text"].isspace())
+    shown = sum(1 for glyph in glyphs if not glyph["text"].isspace())
+    hidden_chars = len("".join(seen.split())) - shown
     if not segments:
         return _LayoutPage(number, [], seen, hidden_chars)
     left_edge = min(segment[0]["x0"] for segment in segments)
     width = float(frame[2] - frame[0])
-    return _LayoutPage(
-        number, [_raw_line(segment, number, width, left_edge) for segment in segments], seen, hidden_chars
-    )
+    lines = [_raw_line(segment, number, width, left_edge) for segment in segments]
+    return _LayoutPage(number, lines, seen, hidden_chars)
 
 
 @lru_cache(maxsize=1)
@@ -377,7 +389,7 @@ def _device_class() -> type:
     ids, which nothing here reads)."""
     from pdfminer.converter import PDFPageAggregator
 
-    class HiddenTextAggregator(PDFPageAggregator):  # type: ignore[misc]
+    class HiddenTextAggregator(PDFPageAggregator):
         hidden: dict[int, str]  # id of the glyph → "invisible" or "white"
 
         def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
@@ -407,11 +419,11 @@ def _hidden_reason(render: int, graphicstate: Any) -> str | None:
 def _is_white(colour: Any) -> bool:
     if isinstance(colour, int | float):
         return float(colour) >= 0.99  # grey
-    if isinstance(colour, list | tuple) and len(colour) == 3 and all(isinstance(v, int | float) for v in colour):
+    if not isinstance(colour, list | tuple) or not all(isinstance(v, int | float) for v in colour):
+        return False  # patterns …: not judged
+    if len(colour) == 3:
         return all(float(v) >= 0.99 for v in colour)  # RGB
-    if isinstance(colour, list | tuple) and len(colour) == 4 and all(isinstance(v, int | float) for v in colour):
-        return all(float(v) <= 0.01 for v in colour)  # CMYK
-    return False  # patterns, separations …: not judged
+    return len(colour) == 4 and all(float(v) <= 0.01 for v in colour)  # CMYK
 
 
 def _layout(page: Any) -> tuple[Any, dict[int, str]]:
@@ -477,7 +489,7 @@ def _glyphs(page: Any, layout: Any, items: list[Any]) -> tuple[list[dict[str, An
     them. When most glyphs run sideways or upside down, they are turned upright first."""
     from pdfplumber.page import fix_fontname_bytes
 
-    turned = sum(1 for item in items if not (item.matrix[0] > 0 and abs(item.matrix[1]) < item.matrix[0]))
+    turned = sum(1 for item in items if not abs(item.matrix[1]) < item.matrix[0])
     if turned * 2 > len(items):
         angle = Counter(_direction(item) for item in items).most_common(1)[0][0]
         if angle:
@@ -506,7 +518,9 @@ def _turn(box: _Box, angle: int) -> _Box:
     return -y1, x0, -y0, x1  # 270
 
 
-def _turned_glyphs(page: Any, layout: Any, items: list[Any], angle: int) -> tuple[list[dict[str, Any]], _Box]:
+def _turned_glyphs(
+    page: Any, layout: Any, items: list[Any], angle: int
+) -> tuple[list[dict[str, Any]], _Box]:
     """Glyphs in the frame where text running at ``angle`` runs left to right."""
     from pdfplumber.page import fix_fontname_bytes
 
@@ -515,12 +529,24 @@ def _turned_glyphs(page: Any, layout: Any, items: list[Any], angle: int) -> tupl
     for item in items:
         x0, y0, x1, y1 = _turn(item.bbox, angle)
         fontname = item.fontname
+        if isinstance(fontname, bytes):
+            fontname = fix_fontname_bytes(fontname)
         top = fy1 - y1
-        glyphs.append({
-            "text": item.get_text(), "fontname": fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
-            "size": y1 - y0, "upright": True, "x0": x0 - fx0, "x1": x1 - fx0, "top": top, "bottom": fy1 - y0,
-            "doctop": page.initial_doctop + top, "width": x1 - x0, "height": y1 - y0,
-        })  # fmt: skip
+        glyphs.append(
+            {
+                "text": item.get_text(),
+                "fontname": fontname,
+                "size": y1 - y0,
+                "upright": True,
+                "x0": x0 - fx0,
+                "x1": x1 - fx0,
+                "top": top,
+                "bottom": fy1 - y0,
+                "doctop": page.initial_doctop + top,
+                "width": x1 - x0,
+                "height": y1 - y0,
+            }
+        )
     return glyphs, (0.0, 0.0, fx1 - fx0, fy1 - fy0)
 
 
