@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tcdlcl_parse import ReadOptions, read
+from tcdlcl_parse import ReadError, ReadOptions, read
 from tcdlcl_parse.checking.checker import check
 from tcdlcl_parse.models import SourceDocument
 from tcdlcl_parse.parsing.report import parse
@@ -257,3 +257,101 @@ def test_a_revision_nobody_sees_is_not_read():
     assert "DU THAO" in document.text and "3078" not in document.text
     assert document.text == fast.text
     assert "3078/SKHCN-TDC" not in cited(document)
+
+
+# --- hand-made PDFs: sizes set by matrices, text inside form XObjects -------------------------
+
+_LINES = [line for line in REPORT.splitlines() if line.isascii() and line.strip()][:3] + [
+    "Thuc hien Cong van so 3078/SKHCN-TDC ngay 25/11/2025 cua So Khoa hoc va Cong nghe.",
+    "Ke hoach so 40/KH-UBND ngay 09/9/2025 cua UBND tinh Quang Ngai.",
+]
+
+
+def _stream(ops: str, extra: bytes = b"") -> bytes:
+    body = ops.encode("latin-1")
+    return b"<< /Length %d %s>>\nstream\n" % (len(body), extra) + body + b"\nendstream"
+
+
+def _text_ops(font_size: float, scale: float, prefix: str = "", unit: float = 1) -> str:
+    """The lines set as ``font_size`` Tf times a ``scale`` text matrix, at positions given in
+    units of ``unit`` points (for a content scaled by ``unit`` with cm)."""
+    shown = " ".join(
+        f"{scale:g} 0 0 {scale:g} {56 / unit:.3f} {(760 - 16 * i) / unit:.3f} Tm ({line}) Tj"
+        for i, line in enumerate(_LINES)
+    )
+    return f"BT {prefix} /F1 {font_size:g} Tf {shown} ET"
+
+
+def _raw_pdf(content: str, *, xobjects: bytes = b"", extra: list[bytes] | None = None) -> bytes:
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> /XObject << " + xobjects + b" >> >> >>",
+        _stream(content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        *(extra or []),
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    size = len(objects) + 1
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    return bytes(out)
+
+
+@LAYOUT_AND_FAST
+@pytest.mark.parametrize(
+    "content",
+    [_text_ops(1, 12), f"q 12 0 0 12 0 0 cm {_text_ops(1, 1, unit=12)} Q"],
+    ids=["1-Tf-scaled-by-Tm", "1-Tf-scaled-by-cm"],
+)
+def test_a_one_point_font_scaled_up_by_a_matrix_is_seen(content, fast):
+    document = read(_raw_pdf(content), options=ReadOptions(fast=fast))
+    assert "3078/SKHCN-TDC" in cited(document)
+    assert not any(w.startswith("hidden-text-left-out") for w in document.warnings)
+
+
+def test_text_scaled_down_to_one_point_is_hidden():
+    visible = _text_ops(12, 1)
+    tiny = f"q 0.1 0 0 0.1 0 0 cm {_text_ops(12, 1, unit=0.1)} Q"
+    for fast in (False, True):
+        pdf = _raw_pdf(f"{visible} {tiny}".replace("3078", "3079", 1))
+        document = read(pdf, options=ReadOptions(fast=fast))
+        assert "3079/SKHCN-TDC" in cited(document)
+        assert "3078/SKHCN-TDC" not in cited(document)
+
+
+_GREY_IMAGE = (
+    b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray"
+    b" /BitsPerComponent 8 /Length 4 >>\nstream\n\xe0\xe0\xe0\xe0\nendstream"
+)
+
+
+@LAYOUT_AND_FAST
+@pytest.mark.parametrize("scan", [True, False], ids=["over-a-scan", "alone"])
+def test_an_invisible_layer_in_a_form_xobject(scan, fast):
+    """OCR tools put the text layer in a form XObject over the page image: read over a scan,
+    left out without one."""
+    form = _stream(
+        _text_ops(12, 1, prefix="3 Tr"),
+        b"/Type /XObject /Subtype /Form /BBox [0 0 595 842]"
+        b" /Resources << /Font << /F1 5 0 R >> >> ",
+    )
+    image = "q 595 0 0 842 0 0 cm /Im0 Do Q " if scan else ""
+    pdf = _raw_pdf(
+        image + "q 1 0 0 1 0 0 cm /Fm0 Do Q",
+        xobjects=b"/Fm0 6 0 R /Im0 7 0 R",
+        extra=[form, _GREY_IMAGE],
+    )
+    if scan:
+        assert "3078/SKHCN-TDC" in cited(read(pdf, options=ReadOptions(fast=fast)))
+    else:  # nothing a viewer shows
+        with pytest.raises(ReadError) as raised:
+            read(pdf, options=ReadOptions(fast=fast))
+        assert raised.value.code == "empty"

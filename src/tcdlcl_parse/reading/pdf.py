@@ -61,6 +61,8 @@ _OVERPRINT_EM = 0.1
 _DISAGREEMENT_CHARS = 8
 _DISAGREEMENT_SHARE = 0.02
 _Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, y up
+_Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 # Form XObjects nested deeper than this are not searched for hidden text.
 _MAX_FORM_DEPTH = 8
 # What pdfium writes for a hyphen at a line end.
@@ -238,12 +240,14 @@ def _hidden_text_objects(page: Any) -> set[int | None]:
 
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     size = ctypes.c_float()
-    candidates: list[tuple[Any, str]] = []
-    backgrounds: list[tuple[Any, bool]] = []  # (object, is an image)
+    candidates: list[tuple[Any, _Matrix, str]] = []
+    backgrounds: list[tuple[Any, _Matrix, bool]] = []  # (object, its form's placing, an image?)
     count = pdfium_c.FPDFPage_CountObjects(page)
-    pending = [(pdfium_c.FPDFPage_GetObject(page, i), 0) for i in range(count)]
+    # pdfium gives an object inside a form XObject in the space the form is placed in: each
+    # pending object carries the matrix that places its forms on the page.
+    pending = [(pdfium_c.FPDFPage_GetObject(page, i), _IDENTITY, 0) for i in range(count)]
     while pending:
-        obj, depth = pending.pop()
+        obj, placing, depth = pending.pop()
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
             mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
@@ -252,28 +256,35 @@ def _hidden_text_objects(page: Any) -> set[int | None]:
             else:
                 pdfium_c.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha)
             if mode in _INVISIBLE_MODES or alpha.value == 0:
-                candidates.append((obj, "invisible"))
+                candidates.append((obj, placing, "invisible"))
             elif min(red.value, green.value, blue.value) >= 253:
-                candidates.append((obj, "white"))
-            elif pdfium_c.FPDFTextObj_GetFontSize(obj, size) and size.value < _MIN_VISIBLE_SIZE:
-                candidates.append((obj, "tiny"))
+                candidates.append((obj, placing, "white"))
+            elif pdfium_c.FPDFTextObj_GetFontSize(obj, size):
+                # The size in the font operator, scaled by the text and graphics matrices.
+                a, b, c, d = _compose(_matrix(obj), placing)[:4]
+                if size.value * max(abs(a * d - b * c), 0.0) ** 0.5 < _MIN_VISIBLE_SIZE:
+                    candidates.append((obj, placing, "tiny"))
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            backgrounds.append((obj, True))
+            backgrounds.append((obj, placing, True))
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            backgrounds.append((obj, False))
+            backgrounds.append((obj, placing, False))
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+            inner = _compose(_matrix(obj), placing)
             count = pdfium_c.FPDFFormObj_CountObjects(obj)
-            pending += [(pdfium_c.FPDFFormObj_GetObject(obj, i), depth + 1) for i in range(count)]
+            children = (pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(count))
+            pending += [(child, inner, depth + 1) for child in children]
     if not candidates:
         return set()
-    images = [_bounds(obj) for obj, is_image in backgrounds if is_image]
+    images = [_bounds(obj, placing) for obj, placing, is_image in backgrounds if is_image]
     shapes = images + [
-        _bounds(obj) for obj, is_image in backgrounds if not is_image and _coloured_fill(obj)
+        _bounds(obj, placing)
+        for obj, placing, is_image in backgrounds
+        if not is_image and _coloured_fill(obj)
     ]
     hidden: set[int | None] = set()
-    for obj, reason in candidates:
+    for obj, placing, reason in candidates:
         if reason != "tiny":
-            x0, y0, x1, y1 = _bounds(obj)
+            x0, y0, x1, y1 = _bounds(obj, placing)
             x, y = (x0 + x1) / 2, (y0 + y1) / 2
             under = images if reason == "invisible" else shapes
             if any(b0 <= x <= b2 and b1 <= y <= b3 for b0, b1, b2, b3 in under):
@@ -282,7 +293,31 @@ def _hidden_text_objects(page: Any) -> set[int | None]:
     return hidden
 
 
-def _bounds(obj: Any) -> _Box:
+def _matrix(obj: Any) -> _Matrix:
+    import pypdfium2.raw as pdfium_c
+
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+        return _IDENTITY
+    return m.a, m.b, m.c, m.d, m.e, m.f
+
+
+def _compose(first: _Matrix, then: _Matrix) -> _Matrix:
+    """The matrix that applies ``first``, then ``then`` (PDF's row-vector convention)."""
+    a, b, c, d, e, f = first
+    p, q, r, s, t, u = then
+    return (
+        a * p + b * r,
+        a * q + b * s,
+        c * p + d * r,
+        c * q + d * s,
+        e * p + f * r + t,
+        e * q + f * s + u,
+    )
+
+
+def _bounds(obj: Any, placing: _Matrix) -> _Box:
+    """The object's box on the page."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
@@ -290,7 +325,14 @@ def _bounds(obj: Any) -> _Box:
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
         return (0.0, 0.0, -1.0, -1.0)  # contains nothing
-    return left.value, bottom.value, right.value, top.value
+    a, b, c, d, e, f = placing
+    corners = [
+        (x * a + y * c + e, x * b + y * d + f)
+        for x in (left.value, right.value)
+        for y in (bottom.value, top.value)
+    ]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _coloured_fill(obj: Any) -> bool:
