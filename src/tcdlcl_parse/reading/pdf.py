@@ -505,7 +505,8 @@ def _walk(layout: Any) -> tuple[list[Any], list[_Box]]:
 
 
 def _visible(item: Any, hidden: dict[int, str], backgrounds: list[_Box]) -> bool:
-    if item.size < _MIN_VISIBLE_SIZE:
+    # A glyph's box is as tall as its font size (as wide on a page turned sideways).
+    if item.width < _MIN_VISIBLE_SIZE and item.height < _MIN_VISIBLE_SIZE:
         return False
     reason = hidden.get(id(item)) if hidden else None
     if reason is None:
