@@ -10,17 +10,19 @@ finds image-only (scanned) pages, which are read by OCR (:mod:`.ocr`). Text then
   than its ``page.chars``, which resolves every attribute of every glyph);
 * pypdfium2 (``ReadOptions(fast=True)``): plain text lines, about 18× faster again, no font cues.
 
-The layout reader must read what a viewer shows:
+What is read is what a viewer shows:
 
-* each page's glyphs are compared with pdfium's text of the page (pdfium is what viewers run).
-  Where they differ materially, e.g. pdfminer read another revision of a PDF whose incremental
-  update viewers repair, the page is read from pdfium's text, with a warning;
-* text nobody sees is left out, with a warning: invisible (render mode 3 or 7), white, or
-  under ~1.5 pt. Invisible text over an image is a scan's OCR layer, and read; white text over
-  an image or a coloured shape is visible;
-* faux bold (each glyph drawn twice a fraction of a point apart) is read once;
-* a page whose text runs sideways or upside down (a ``/Rotate`` the content does not undo) is
-  read in the text's own direction.
+* the layout reader's glyphs of each page are compared with pdfium's text of the page (pdfium
+  is what viewers run). Where they differ materially, e.g. pdfminer read another revision of a
+  PDF whose incremental update viewers repair, the page is read from pdfium's text, with a
+  warning;
+* text nobody sees is left out by both readers, with a warning: invisible (render mode 3 or 7,
+  or transparent), white, or under 1.5 pt. Invisible text over an image is a scan's OCR layer,
+  and read; white text over an image or a coloured shape is visible;
+* faux bold (each glyph drawn twice a fraction of a point apart) is read once (pdfium already
+  does so);
+* in the layout reader, a page whose text runs sideways or upside down (a ``/Rotate`` the
+  content does not undo) is read in the text's own direction.
 """
 
 from __future__ import annotations
@@ -56,8 +58,8 @@ _INVISIBLE_MODES = (3, 7)
 # A repeated glyph closer than this share of its size to the same glyph is an overprint.
 _OVERPRINT_EM = 0.1
 # The layout reader's and pdfium's characters of a page differ materially when more than
-# this many differ, and this share of them: the corpus PDFs differ by 0 to 0.7 %, all of it
-# line-end hyphens, which are mapped before counting.
+# this many differ, and this share of them. On the corpus PDFs they differ only in pdfium's
+# line-end hyphens (up to 0.7 % of a page), which are mapped before counting.
 _DISAGREEMENT_CHARS = 8
 _DISAGREEMENT_SHARE = 0.02
 _Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, y up
