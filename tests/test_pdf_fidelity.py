@@ -188,7 +188,7 @@ def test_hidden_text_is_left_out_with_a_warning(how, fast):
 def test_hidden_text_stays_out_where_pdfium_is_trusted(monkeypatch):
     from tcdlcl_parse.reading import pdf
 
-    monkeypatch.setattr(pdf, "_disagree", lambda layout_text, pdfium_text: True)
+    monkeypatch.setattr(pdf, "_disagree", lambda ours, theirs: True)
     document = read(render(special=_cited_line_drawn(_invisible)))
     assert document.warnings[0].startswith("layout-text-differs-from-viewer-read-pdfium:")
     assert CITED not in cited(document) and "40/KH-UBND" in cited(document)
