@@ -143,6 +143,12 @@ def test_the_same_report_drawn_otherwise_reads_and_checks_the_same(plain, varian
     assert findings(document) == findings(plain)
 
 
+@pytest.mark.parametrize("angle", [90, 180, 270])
+def test_fast_reads_a_turned_page_in_reading_order(angle):
+    fast = ReadOptions(fast=True)
+    assert read(render(rotate=angle), options=fast).text == read(render(), options=fast).text
+
+
 def test_a_plain_report_reads_as_pdfium_reads_it(plain):
     fast = read(render(), options=ReadOptions(fast=True))
     assert CITED in cited(plain) and cited(plain) == cited(fast)

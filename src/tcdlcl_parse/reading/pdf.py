@@ -195,7 +195,7 @@ def _inspect_pages(document: Any, source: str) -> list[_PageFacts]:
             page = document[index]
         except pdfium.PdfiumError as exc:  # e.g. a page tree that contains itself
             raise ReadError("corrupt", source, f"page {index + 1}: {exc}") from exc
-        textpage = page.get_textpage()
+        textpage = _textpage(page)
         text = textpage.get_text_range()
         shown, hidden_chars = _shown_text(page, textpage, text)
         textpage.close()
@@ -208,6 +208,31 @@ def _inspect_pages(document: Any, source: str) -> list[_PageFacts]:
         page.close()
         facts.append(_PageFacts(text, visible, has_images, shown, hidden_chars))
     return facts
+
+
+def _textpage(page: Any) -> Any:
+    """pdfium's text page. On a page with a ``/Rotate`` whose text is upright in the page's own
+    space (a page turned as a whole), pdfium lists the lines of a quarter turn bottom up: the
+    text is then taken from the page unturned."""
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    rotation = page.get_rotation()
+    if not rotation:
+        return textpage
+    count = pdfium_c.FPDFText_CountChars(textpage.raw)
+    angles = [
+        pdfium_c.FPDFText_GetCharAngle(textpage.raw, i)
+        for i in range(0, count, count // _DIRECTION_SAMPLE + 1)
+    ]
+    upright = sum(1 for angle in angles if 0 <= angle < 0.1 or angle > 6.18)  # radians
+    if upright * 2 <= len(angles):
+        return textpage
+    textpage.close()
+    page.set_rotation(0)
+    textpage = page.get_textpage()
+    page.set_rotation(rotation)  # as it was, for rendering (OCR)
+    return textpage
 
 
 def _shown_text(page: Any, textpage: Any, text: str) -> tuple[str, int]:
