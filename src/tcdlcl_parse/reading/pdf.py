@@ -267,7 +267,11 @@ def _hidden_text_objects(page: Any) -> set[int | None]:
     import pypdfium2.raw as pdfium_c
 
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    size = ctypes.c_float()
+    size, matrix = ctypes.c_float(), pdfium_c.FS_MATRIX()
+    # Called on every page of every PDF, --fast included: the calls are looked up once.
+    render_mode = pdfium_c.FPDFTextObj_GetTextRenderMode
+    fill_colour = pdfium_c.FPDFPageObj_GetFillColor
+    font_size, get_matrix = pdfium_c.FPDFTextObj_GetFontSize, pdfium_c.FPDFPageObj_GetMatrix
     candidates: list[tuple[Any, _Matrix, str]] = []
     backgrounds: list[tuple[Any, _Matrix, bool]] = []  # (object, its form's placing, an image?)
     count = pdfium_c.FPDFPage_CountObjects(page)
@@ -276,23 +280,26 @@ def _hidden_text_objects(page: Any) -> set[int | None]:
     pending = [(pdfium_c.FPDFPage_GetObject(page, i), _IDENTITY, 0) for i in range(count)]
     while pending:
         obj, placing, depth = pending.pop()
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+        mode = render_mode(obj)  # -1 for what is not text
+        if mode >= 0:
             if mode % 4 == 1:  # stroke only
                 pdfium_c.FPDFPageObj_GetStrokeColor(obj, red, green, blue, alpha)
             else:
-                pdfium_c.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha)
+                fill_colour(obj, red, green, blue, alpha)
             if mode in _INVISIBLE_MODES or alpha.value == 0:
                 candidates.append((obj, placing, "invisible"))
             elif min(red.value, green.value, blue.value) >= 253:
                 candidates.append((obj, placing, "white"))
-            elif pdfium_c.FPDFTextObj_GetFontSize(obj, size):
+            elif font_size(obj, size) and get_matrix(obj, matrix):
                 # The size in the font operator, scaled by the text and graphics matrices.
-                a, b, c, d = _compose(_matrix(obj), placing)[:4]
-                if size.value * max(abs(a * d - b * c), 0.0) ** 0.5 < _MIN_VISIBLE_SIZE:
+                a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+                if placing is not _IDENTITY:
+                    a, b, c, d = _compose((a, b, c, d, 0.0, 0.0), placing)[:4]
+                if size.value * abs(a * d - b * c) ** 0.5 < _MIN_VISIBLE_SIZE:
                     candidates.append((obj, placing, "tiny"))
-        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            continue
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             backgrounds.append((obj, placing, True))
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             backgrounds.append((obj, placing, False))
