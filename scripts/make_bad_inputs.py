@@ -22,6 +22,7 @@ import functools
 import io
 import random
 import struct
+import textwrap
 import unicodedata
 import zipfile
 import zlib
@@ -324,6 +325,53 @@ def pdf_deep_nesting() -> bytes:
             _FONT,
         ]
     )
+
+
+def _wrapped(lines: list[str], width: int = 90) -> list[str]:
+    return [part for line in lines for part in textwrap.wrap(line, width) or [""]]
+
+
+def _page_dict(contents: int) -> bytes:
+    return (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>" % contents
+    )
+
+
+def pdf_incremental_update() -> bytes:
+    """The report as revision 1; revision 2 (an incremental update) replaces page 1's content
+    with a draft that cites no Công văn 3078 and lacks section II; its ``startxref`` points
+    3 bytes before its xref table. pdfium repairs that and shows the draft; pdfminer reads the
+    first revision's page."""
+    original = raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            _page_dict(4),
+            _content_stream(_wrapped(REPORT_ASCII.splitlines())),
+            _FONT,
+        ]
+    )
+    draft = [
+        line
+        for line in REPORT_ASCII.splitlines()
+        if "3078" not in line and not line.startswith(("II.", "1. Tuyen", "2. Kiem"))
+    ]
+    draft[draft.index("BAO CAO")] = "BAO CAO (DU THAO - CHUA DUYET)"
+    previous_xref = int(original.rsplit(b"startxref\n", 1)[1].split()[0])
+    update = bytearray(original)
+    offsets = {}
+    for number, body in ((3, _page_dict(6)), (6, _content_stream(_wrapped(draft)))):
+        offsets[number] = len(update)
+        update += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(update)
+    update += b"xref\n0 1\n0000000000 65535 f \n"
+    update += b"".join(b"%d 1\n%010d 00000 n \n" % (n, offset) for n, offset in offsets.items())
+    update += b"trailer\n<< /Size 7 /Root 1 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        previous_xref,
+        xref - 3,
+    )
+    return bytes(update)
 
 
 def empty_pages_pdf(pages: int = 10_000) -> bytes:
@@ -805,6 +853,14 @@ CASES = [
         pdf_deep_nesting,
         "hand-made PDF with arrays nested 50,000 deep in a page",
         "corrupt|read",
+    ),
+    Case(
+        "pdf-incremental-update.pdf",
+        pdf_incremental_update,
+        "the report, then an incremental update replacing page 1 by a draft without the Công văn "
+        "3078 line, its startxref 3 bytes early (viewers repair it and show the draft): the draft "
+        "is what must be read, with a warning",
+        "read",
     ),
     Case("png-renamed.pdf", png_image, "a 64x64 PNG image named .pdf", "unsupported", ("zlib",)),
     Case(

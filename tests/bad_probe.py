@@ -169,6 +169,7 @@ def main(argv: list[str]) -> int:
                 citations=len(parsed.citations),
                 citation_list=[[c.symbol, c.date] for c in parsed.citations[:20]],
                 text_head=document.text[:3000],
+                warnings=document.warnings,
             )
     except BaseException as exc:  # noqa: BLE001 — a crash is what this probe reports
         report["outcome"] = "crash"

@@ -101,7 +101,7 @@ def test_our_glyphs_are_pdfplumbers_chars(pdf):
 
     import pdfplumber
 
-    from tcdlcl_parse.reading.pdf import _glyphs
+    from tcdlcl_parse.reading.pdf import _glyphs, _layout, _walk
 
     if pdf == "moved-mediabox":  # an origin away from (0, 0) shifts x0 and top
         data = build_pdf([["Dong mot", "Dong hai"]]).replace(b"/MediaBox [0 0 ", b"/MediaBox [9 9 ")
@@ -111,7 +111,8 @@ def test_our_glyphs_are_pdfplumbers_chars(pdf):
         data = (CORPORA / pdf).read_bytes()
     with pdfplumber.open(io.BytesIO(data)) as opened:
         for page in opened.pages:
-            glyphs = _glyphs(page)
+            layout = _layout(page)[0]
+            glyphs = _glyphs(page, layout, _walk(layout)[0])[0]
             assert glyphs and glyphs == [{key: char[key] for key in glyphs[0]} for char in page.chars]
 
 
