@@ -12,6 +12,7 @@ import re
 
 from ..models import Line, Metadata, Recipient, Signer, SourceDocument, Span
 from ..normalize import ascii_key
+from .citations import DASHES, SYMBOL_CODE_PATTERN, SYMBOL_PATTERN, canonical_symbol
 from .dates import to_date
 from .reference import type_names
 from .regions import Regions, find_regions
@@ -19,11 +20,16 @@ from .regions import Regions, find_regions
 _HEADER_MAX_LINES = 14
 _NATIONAL_TITLE = "cong hoa xa hoi chu nghia viet nam"
 _MOTTO = "doc lap - tu do - hanh phuc"
-# Crawled and flattened headers glue what follows onto the line: "Số: 627/BYT-BH V/v …".
-_SYMBOL_LINE_RE = re.compile(
-    r"^Số\s*[:.]?\s*(?P<number>\d*)\s*/\s*(?P<symbol>[A-ZĐa-zđ0-9&.]+(?:\s?[-/]\s?[A-ZĐa-zđ0-9&.]+)*)(?:\s+\S.*)?$"
+# The document's own number: "Số: 241/BC-UBND", "Số : 2917 /SGDĐT-VP", "Số 445-KL/TƯ", "Nghị
+# quyết số: 653/2019/UBTVQH14", "Số:" with the number on the next line, and a number left blank
+# ("Số:      /KH-UBND": the symbol is known, the number not). Searched in the header text, so
+# a flattened header that runs everything into one line is read too.
+_OWN_SYMBOL_RE = re.compile(
+    r"(?:(?<!\w)(?:Số|SỐ)|^(?:\w+ ){1,3}số(?=\s*:))\s*[:.]?\s*"
+    rf"(?:(?P<symbol>{SYMBOL_PATTERN})|[ \t.…_]*/\s?(?P<code>{SYMBOL_CODE_PATTERN})(?![\w/]))",
+    re.MULTILINE,
 )
-_PARTY_SYMBOL_LINE_RE = re.compile(r"^Số\s+(?P<number>\d+)-(?P<symbol>[A-ZĐa-zđ/\-]+)(?:\s+\S.*)?$")
+_HEADER_TEXT_MAX = 2000
 _RULE_TAIL_RE = re.compile(r"\s*[-_=—–*]{3,}.*$")
 # A place is a short name, never a sentence opening ("Căn cứ Luật … ngày 19 tháng 6 năm 2015").
 DATE_LINE_RE = re.compile(
@@ -80,8 +86,8 @@ def parse_metadata(document: SourceDocument, regions: Regions | None = None) -> 
     metadata.national_title = any(_NATIONAL_TITLE in key for key in keys)
     metadata.motto = any(_MOTTO in key.replace("–", "-") for key in keys)
     _read_issuer(document, header, metadata, regions)
-    _read_symbol(header, metadata)
-    _read_date(header, metadata)
+    _read_symbol(document, header, metadata)
+    _read_date(document, header, metadata)
     if regions.type_line is not None:
         type_line = lines[regions.type_line]
         metadata.doc_type = type_names()[ascii_key(type_line.text.strip())]
@@ -113,33 +119,40 @@ def _read_issuer(document: SourceDocument, header: list[Line], metadata: Metadat
         metadata.issuer_from = "text"
 
 
-def _read_symbol(header: list[Line], metadata: Metadata) -> None:
-    for line in header:
-        text = line.text.strip()
-        match = _SYMBOL_LINE_RE.match(text) or _PARTY_SYMBOL_LINE_RE.match(text)
-        if match:
-            symbol = re.sub(r"\s+", "", match.group("symbol"))
-            separator = "/" if match.re is _SYMBOL_LINE_RE else "-"
-            metadata.symbol_text = text
-            metadata.symbol_span = Span(start=line.start, end=line.end, page=line.page)
-            metadata.number_missing = not match.group("number")
-            metadata.symbol = f"{match.group('number')}{separator}{symbol}" if match.group("number") else None
-            return
+def _read_symbol(document: SourceDocument, header: list[Line], metadata: Metadata) -> None:
+    if not header:
+        return
+    text = document.text
+    end = min(header[-1].end, header[0].start + _HEADER_TEXT_MAX)
+    match = _OWN_SYMBOL_RE.search(text, header[0].start, end)
+    if match is None:
+        return
+    line = next(line for line in header if line.start <= match.start() <= line.end)
+    metadata.symbol_text = line.text if len(line.text) <= _HEADER_LINE_MAX else match.group(0)
+    metadata.symbol_span = Span(start=match.start(), end=match.end(), page=line.page)
+    if match.group("symbol"):
+        symbol, parts = canonical_symbol(match.group("symbol"))
+        metadata.symbol = symbol
+        metadata.symbol_code = symbol.split("-" if parts["family"] == "party" else "/", 1)[1]
+        return
+    metadata.number_missing = True
+    code = re.sub(r"\s", "", match.group("code"))
+    metadata.symbol_code = code.translate(str.maketrans(dict.fromkeys(DASHES[1:], "-")))
 
 
-def _read_date(header: list[Line], metadata: Metadata) -> None:
+def _read_date(document: SourceDocument, header: list[Line], metadata: Metadata) -> None:
     for line in header:
-        # A flattened header may put the date line after the number: "Số: 435/QĐ-UBND Kon Tum, ngày …".
-        symbol = _SYMBOL_LINE_RE.match(line.text)
-        start = symbol.end("symbol") if symbol else 0
-        start += len(line.text[start:]) - len(line.text[start:].lstrip())
-        match = DATE_LINE_RE.match(line.text, start)
+        # A flattened header may put the date line after the number: "Số: 435/QĐ-UBND Kon Tum,
+        # ngày …"; a narrow column wraps it: "Kon Tum, ngày 25" / "tháng 01 năm 2024".
+        symbol = _OWN_SYMBOL_RE.match(document.text, line.start, line.end)
+        start = symbol.end() if symbol else line.start
+        start += len(document.text[start : line.end]) - len(document.text[start : line.end].lstrip())
+        match = DATE_LINE_RE.match(document.text, start, min(len(document.text), line.end + 80))
         if not match:
             continue
         metadata.place = match.group("place").strip()
-        metadata.date_text = match.group(0)
-        offset = line.start + match.start()
-        metadata.date_span = Span(start=offset, end=offset + len(match.group(0)), page=line.page)
+        metadata.date_text = " ".join(match.group(0).split())
+        metadata.date_span = Span(start=match.start(), end=match.end(), page=line.page)
         day, month = match.group("d").strip(), match.group("m").strip()
         if day.isdigit() and month.isdigit() and to_date(int(day), int(month), int(match.group("y"))):
             metadata.date = f"{match.group('y')}-{int(month):02d}-{int(day):02d}"
