@@ -167,6 +167,9 @@ class Metadata(Model):
     doc_type: str | None = Field(default=None, description="e.g. 'Báo cáo'.")
     title: str | None = Field(default=None, description="Trích yếu.")
     recipients: list[Recipient] = Field(default_factory=list)
+    addressees: list[Recipient] = Field(
+        default_factory=list, description="'Kính gửi:' entries above the text ('Như trên' in the recipients)."
+    )
     signer: Signer | None = None
 
 

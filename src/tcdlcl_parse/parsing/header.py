@@ -9,17 +9,21 @@ lines rather than by position.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..models import Line, Metadata, Recipient, Signer, SourceDocument, Span
 from ..normalize import ascii_key
 from .citations import DASHES, SYMBOL_CODE_PATTERN, SYMBOL_PATTERN, canonical_symbol
 from .dates import to_date
-from .reference import type_names
+from .reference import positions, type_names
 from .regions import Regions, find_regions
 
 _HEADER_MAX_LINES = 14
-_NATIONAL_TITLE = "cong hoa xa hoi chu nghia viet nam"
-_MOTTO = "doc lap - tu do - hanh phuc"
+# Compared without spaces and dashes, so "Độc lập – Tự do – Hạnh phúc" and "Độc lập-Tự do-Hạnh
+# phúc" agree, and across two lines when a narrow column wraps them.
+_NATIONAL_TITLE = "conghoaxahoichunghiavietnam"
+_MOTTO = "doclaptudohanhphuc"
+_WRAP_LINES = 3  # lines between the two parts of a wrapped element (the other column's)
 # The document's own number: "Số: 241/BC-UBND", "Số : 2917 /SGDĐT-VP", "Số 445-KL/TƯ", "Nghị
 # quyết số: 653/2019/UBTVQH14", "Số:" with the number on the next line, and a number left blank
 # ("Số:      /KH-UBND": the symbol is known, the number not). Searched in the header text, so
@@ -30,6 +34,7 @@ _OWN_SYMBOL_RE = re.compile(
     re.MULTILINE,
 )
 _HEADER_TEXT_MAX = 2000
+_ADDRESSEE_LINES = 12  # "Kính gửi" stands between the title and the first lines of text
 _RULE_TAIL_RE = re.compile(r"\s*[-_=—–*]{3,}.*$")
 # A place is a short name, never a sentence opening ("Căn cứ Luật … ngày 19 tháng 6 năm 2015").
 DATE_LINE_RE = re.compile(
@@ -44,8 +49,10 @@ _ISSUER_IN_TEXT_RE = re.compile(
     r"|UBND (?:xã|phường|thị trấn|đặc khu) [A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
 )
 _AUTHORITY_RE = re.compile(r"^(?P<authority>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+(?P<rest>.+)$")
-_POSITION_RE = re.compile(r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG)\b")
-_NAME_RE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+# A Vietnamese name: 2–5 syllables, each capitalised, one-letter family names included ("A
+# Thuấn", "Y Thị Hồng Nhung"). Where it stands (under the title line) is what makes it the
+# signer's, not a list of family names.
+_NAME_WORDS = (2, 5)
 _RECIPIENT_NOTE_RE = re.compile(r"\s*(\((?:[^()]*)\))\s*$")
 # A header element is one short line; a longer one is body text (or a report without breaks).
 _HEADER_LINE_MAX = 300
@@ -83,8 +90,9 @@ def parse_metadata(document: SourceDocument, regions: Regions | None = None) -> 
     metadata = Metadata()
     header = [lines[i] for i in _header_lines(document, regions)]
     keys = [ascii_key(line.text) if len(line.text) <= _HEADER_LINE_MAX else "" for line in header]
-    metadata.national_title = any(_NATIONAL_TITLE in key for key in keys)
-    metadata.motto = any(_MOTTO in key.replace("–", "-") for key in keys)
+    squeezed = [re.sub(rf"[{DASHES}\s]+", "", key) for key in keys]
+    metadata.national_title = _has_phrase(squeezed, _NATIONAL_TITLE)
+    metadata.motto = _has_phrase(squeezed, _MOTTO)
     _read_issuer(document, header, metadata, regions)
     _read_symbol(document, header, metadata)
     _read_date(document, header, metadata)
@@ -95,8 +103,24 @@ def parse_metadata(document: SourceDocument, regions: Regions | None = None) -> 
         metadata.title = " ".join(t for t in title_lines if not re.match(r"^[-_=—–.*\s]+$", t)) or None
     closing = lines[regions.closing_start :]
     metadata.recipients = _recipients(closing)
+    metadata.addressees = _addressees(lines[: regions.content_start + _ADDRESSEE_LINES])
     metadata.signer = _signer(closing)
     return metadata
+
+
+def _has_phrase(keys: list[str], phrase: str) -> bool:
+    """``phrase`` in one key, or its beginning at the end of one key and the rest at the start
+    of one of the next few ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM")."""
+    for index, key in enumerate(keys):
+        if phrase in key:
+            return True
+        for cut in range(len(phrase) - 4, 5, -1):
+            if key.endswith(phrase[:cut]):
+                rest = phrase[cut:]
+                if any(later.startswith(rest) for later in keys[index + 1 : index + 1 + _WRAP_LINES]):
+                    return True
+                break
+    return False
 
 
 def _read_issuer(document: SourceDocument, header: list[Line], metadata: Metadata, regions: Regions) -> None:
@@ -177,6 +201,25 @@ def _recipients(closing: list[Line]) -> list[Recipient]:
     return recipients
 
 
+def _addressees(opening: list[Line]) -> list[Recipient]:
+    """The "Kính gửi:" entries above the text: the addressees a "- Như trên;" in Nơi nhận
+    stands for (Decree 30/2020, Phụ lục I)."""
+    found: list[Recipient] = []
+    for index, line in enumerate(opening):
+        text = line.text.strip()
+        if not ascii_key(text).startswith("kinh gui"):
+            continue
+        rest = text.split(":", 1)[1] if ":" in text else text[len("kính gửi") :]
+        found = [_recipient(part.strip(" -–+•"), line) for part in re.split(r";|\s[-–+•]\s", rest) if part.strip(" -–+•.")]
+        for following in opening[index + 1 :]:
+            entry = following.text.strip()
+            if not entry.startswith(("-", "–", "+", "•")):
+                break
+            found.append(_recipient(entry.lstrip("-–+• "), following))
+        break
+    return found
+
+
 def _recipient(text: str, line: Line) -> Recipient:
     note_match = _RECIPIENT_NOTE_RE.search(text.rstrip(";.,"))
     note = note_match.group(1) if note_match else None
@@ -186,12 +229,29 @@ def _recipient(text: str, line: Line) -> Recipient:
     return Recipient(name=name.strip().rstrip(";.,"), note=note, **_span(line))
 
 
+@lru_cache(maxsize=1)
+def _position_re() -> re.Pattern[str]:
+    """A signature block's title line ("CHỦ TỊCH", "PHÓ GIÁM ĐỐC"), from data/chuc-danh.csv."""
+    titles = sorted((p.upper() for p in positions()), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, titles))})\b")
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return (
+        _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1]
+        and all(w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
+        and any(len(w) > 1 for w in words)
+    )
+
+
 def _signer(closing: list[Line]) -> Signer | None:
     """TM./KT./… lines, then the position, then the name: 'TM. ỦY BAN NHÂN DÂN' /
     'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH' / 'Lê Minh Châu' gives authority KT., on behalf of
     ỦY BAN NHÂN DÂN, position PHÓ CHỦ TỊCH."""
+    position_re = _position_re()
     start = next(
-        (i for i, line in enumerate(closing) if _AUTHORITY_RE.match(line.text.strip()) or _POSITION_RE.match(line.text.strip())),
+        (i for i, line in enumerate(closing) if _AUTHORITY_RE.match(line.text.strip()) or position_re.match(line.text.strip())),
         None,
     )
     if start is None:
@@ -207,7 +267,7 @@ def _signer(closing: list[Line]) -> Signer | None:
                 signer.on_behalf_of = authority.group("rest").strip()
         elif signer.position is None and text.isupper() and not text.startswith(("-", "(")):
             signer.position = text
-        elif signer.position is not None and _NAME_RE.match(text):
+        elif signer.position is not None and _is_name(text):
             signer.name = text
             signer.end = line.end
             break
