@@ -81,10 +81,14 @@ def score(path: Path, figures: Figures) -> None:
     figures.documents += 1
     own = truth["own"]
     symbol, blank = own_symbol(parsed)
-    if (symbol or "").casefold() == own["symbol"].casefold() and blank == own["symbol_blank_number"]:
+    if (symbol or "").casefold() == own["symbol"].casefold() and blank == own[
+        "symbol_blank_number"
+    ]:
         figures.own_symbols += 1
     else:
-        figures.misses.append(f"{name}: own symbol {symbol!r} (blank {blank}), want {own['symbol']!r}")
+        figures.misses.append(
+            f"{name}: own symbol {symbol!r} (blank {blank}), want {own['symbol']!r}"
+        )
     got = {c.symbol.casefold(): c for c in parsed.citations}
     want = {c["symbol"].casefold(): c for c in truth["citations"]}
     figures.found += len(got)
@@ -106,7 +110,8 @@ def score(path: Path, figures: Figures) -> None:
                 setattr(figures, counter, getattr(figures, counter) + 1)
             else:
                 figures.misses.append(
-                    f"{name}: {expected['symbol']} {truth_key} {value!r}, want {expected[truth_key]!r}"
+                    f"{name}: {expected['symbol']} {truth_key} {value!r},"
+                    f" want {expected[truth_key]!r}"
                 )
 
 

@@ -44,8 +44,13 @@ def test_own_number_is_no_citation_wherever_it_stands_but_the_rest_of_its_line_i
 
 
 def test_a_mention_of_the_own_symbol_with_another_date_is_another_document():
-    text = COMPLETE.replace("241/BC-UBND", "40/KH-UBND").replace("BÁO CÁO", "KẾ HOẠCH").replace(
-        "UBND xã báo cáo", "và Kế hoạch số 40/KH-UBND ngày 09/9/2025 của UBND tỉnh, UBND xã báo cáo"
+    text = (
+        COMPLETE.replace("241/BC-UBND", "40/KH-UBND")
+        .replace("BÁO CÁO", "KẾ HOẠCH")
+        .replace(
+            "UBND xã báo cáo",
+            "và Kế hoạch số 40/KH-UBND ngày 09/9/2025 của UBND tỉnh, UBND xã báo cáo",
+        )
     )
     parsed = parse(doc(text))
     assert parsed.metadata.symbol == "40/KH-UBND"
@@ -55,7 +60,11 @@ def test_a_mention_of_the_own_symbol_with_another_date_is_another_document():
 def test_blank_number_keeps_the_symbol_and_f002_says_so():
     parsed = parse(REAL / "tb-blank-ubnd-duc-hop-2021.txt", claims=False)
     metadata = parsed.metadata
-    assert (metadata.symbol, metadata.symbol_code, metadata.number_missing) == (None, "TB-UBND", True)
+    assert (metadata.symbol, metadata.symbol_code, metadata.number_missing) == (
+        None,
+        "TB-UBND",
+        True,
+    )
     (f002,) = [f for f in localize(check(parsed, "cv3078"), "en").findings if f.code == "F002"]
     assert "TB-UBND" in f002.message and "blank" in f002.message
     missing = check(parse(doc(COMPLETE.replace("Số: 241/BC-UBND", ""))), "cv3078")
@@ -74,7 +83,9 @@ def test_blank_number_keeps_the_symbol_and_f002_says_so():
 def test_national_title_wrapped_by_a_narrow_column(wrapped):
     text = COMPLETE.replace("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", wrapped)
     assert "F001" not in codes(text)
-    assert "F001" in codes(COMPLETE.replace("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI"))
+    assert "F001" in codes(
+        COMPLETE.replace("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI")
+    )
 
 
 def test_motto_and_date_wrapped_too():
@@ -86,9 +97,13 @@ def test_motto_and_date_wrapped_too():
     assert not {"F001", "F003"} & set(codes(text))
 
 
-@pytest.mark.parametrize("name", ["A Thuấn", "Y Thị Hồng Nhung", "Đinh Văn Lên", "Hồ Thị Na", "Lò Văn Sáu"])
+@pytest.mark.parametrize(
+    "name", ["A Thuấn", "Y Thị Hồng Nhung", "Đinh Văn Lên", "Hồ Thị Na", "Lò Văn Sáu"]
+)
 def test_signer_names_of_two_to_five_syllables(name):
-    text = COMPLETE.replace("CHỦ TỊCH\n", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n").replace("Trần Thị Bình", name)
+    text = COMPLETE.replace("CHỦ TỊCH\n", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n").replace(
+        "Trần Thị Bình", name
+    )
     parsed = parse(doc(text))
     assert parsed.metadata.signer is not None and parsed.metadata.signer.name == name
     assert parsed.metadata.signer.position == "PHÓ CHỦ TỊCH"
@@ -104,8 +119,12 @@ def test_nhu_tren_names_the_addressee_of_kinh_gui():
     text = COMPLETE.replace("- Như trên;", "- Như trên;\n- TT Đảng ủy xã;")
     assert "F006" not in codes(text)
     parsed = parse(doc(text))
-    assert [a.name for a in parsed.metadata.addressees] == ["Sở Khoa học và Công nghệ tỉnh Quảng Ngãi"]
-    without = text.replace("Kính gửi: Sở Khoa học và Công nghệ tỉnh Quảng Ngãi.\n", "Kính gửi: Đảng ủy xã.\n")
+    assert [a.name for a in parsed.metadata.addressees] == [
+        "Sở Khoa học và Công nghệ tỉnh Quảng Ngãi"
+    ]
+    without = text.replace(
+        "Kính gửi: Sở Khoa học và Công nghệ tỉnh Quảng Ngãi.\n", "Kính gửi: Đảng ủy xã.\n"
+    )
     assert "F006" in codes(without)
 
 

@@ -31,7 +31,7 @@ from .reference import (
 # "3078/SKHCN–TĐC", PDFs carry U+2010/2011, U+2212 and full-width forms. The mention keeps them.
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _DASH = f"[{DASHES}]"
-_TO_HYPHEN = str.maketrans(dict.fromkeys(DASHES[1:], "-"))
+_TO_HYPHEN: dict[int, str] = {ord(dash): "-" for dash in DASHES[1:]}
 # "Ư": "13-NQ/TƯ" where a font maps TW's letters to Vietnamese ones.
 _GROUP = r"[A-ZĐÐƯ][A-Za-zĐđÐƯư0-9&]*"
 # Three shapes: Party "38-CT/TW", legal "30/2020/NĐ-CP" (a year), state "40/KH-UBND" (one group,
@@ -68,6 +68,11 @@ _ISSUER_WINDOW = 160
 _LOWER_RUN = 6
 _TYPE_GAP = 10  # words of a name between a type and "số" ("Luật bảo hiểm y tế số …")
 _LIST_MARK_RE = re.compile(r"^(?:[IVXLC]+\.?|\d+[.)]?|[a-zđ]\)|[-+•*–])$")
+
+
+def hyphenated(text: str) -> str:
+    """``text`` with every dash-like character written "-"."""
+    return text.translate(_TO_HYPHEN)
 
 
 @lru_cache(maxsize=1)
@@ -130,14 +135,16 @@ def _type_before(text: str, start: int) -> tuple[str | None, bool]:
     last = len(words) - 1
     for end in range(last, max(-1, last - _TYPE_GAP), -1):
         word = words[end]
-        if end < last and (word[-1] in ",.;:()[]\"“”" or "/" in word):
+        if end < last and (word[-1] in ',.;:()[]"“”' or "/" in word):
             break  # the name between type and "số" stays inside one clause
         for name_words, name in index.get(word.lower(), ()):
             size = len(name_words)
             if end - size + 1 < 0:
                 continue
             written = words[end - size + 1 : end + 1]
-            if [w.lower() for w in written] == name_words and (end == last or written[0][0].isupper()):
+            if [w.lower() for w in written] == name_words and (
+                end == last or written[0][0].isupper()
+            ):
                 return name, numbered
         if not numbered:
             break
@@ -188,15 +195,26 @@ def read_issuer(text: str, position: int) -> tuple[str | None, int]:
             end = tokens[i - 1].end()
             break
         if token in ("(", "["):
-            close = next((j for j in range(i + 1, min(i + 8, len(tokens))) if words[j] in (")", "]")), None)
+            close = next(
+                (j for j in range(i + 1, min(i + 8, len(tokens))) if words[j] in (")", "]")), None
+            )
             inside = words[i + 1 : close] if close else []
-            if close and inside and all(tokens[j].group()[0].isupper() or words[j] in ("khóa", "khoá") for j in range(i + 1, close)):
+            if (
+                close
+                and inside
+                and all(
+                    tokens[j].group()[0].isupper() or words[j] in ("khóa", "khoá")
+                    for j in range(i + 1, close)
+                )
+            ):
                 end = tokens[close].end()
             else:
                 end = tokens[i - 1].end() if i else None
             break
         if token == ",":
-            if _ends_position(words[:i], vocabulary["position"]) and _at(words, i + 1, vocabulary["position"]):
+            if _ends_position(words[:i], vocabulary["position"]) and _at(
+                words, i + 1, vocabulary["position"]
+            ):
                 i += 1
                 continue
             end = tokens[i - 1].end()
@@ -207,7 +225,7 @@ def read_issuer(text: str, position: int) -> tuple[str | None, int]:
                 continue
             end = tokens[i - 1].end()
             break
-        if len(token) == 1 and token in ";:)]\"“”!?" or ("/" in token and word != "v/v"):
+        if len(token) == 1 and token in ';:)]"“”!?' or ("/" in token and word != "v/v"):
             end = tokens[i - 1].end() if i else None
             break
         if i and (_at(words, i, vocabulary["ket-thuc"]) or (
@@ -251,10 +269,17 @@ def _valid_iso_date(date_text: str) -> str | None:
     return date.iso if date is not None and date.valid else None
 
 
-def _mention(text: str, match: re.Match[str], doc_type: str | None) -> tuple[dict[str, object], int]:
+def _mention(
+    text: str, match: re.Match[str], doc_type: str | None
+) -> tuple[dict[str, object], int]:
     """One match of :data:`_CITED_RE` read in context, and where what was read ends."""
     start, end = match.span("symbol")
-    mention: dict[str, object] = {"start": start, "end": end, "text": match.group("symbol"), "doc_type": doc_type}
+    mention: dict[str, object] = {
+        "start": start,
+        "end": end,
+        "text": match.group("symbol"),
+        "doc_type": doc_type,
+    }
     date_text = match.group("date")
     position = match.end()
     of = _OF_RE.match(text, position)
@@ -276,7 +301,9 @@ def _mention(text: str, match: re.Match[str], doc_type: str | None) -> tuple[dic
 _CITATION_LIST = TypeAdapter(list[Citation])
 
 
-def extract_citations(text: str, *, page_of: Callable[[int], int | None] | None = None) -> list[Citation]:
+def extract_citations(
+    text: str, *, page_of: Callable[[int], int | None] | None = None
+) -> list[Citation]:
     """Every distinct cited document in ``text`` (display text), in order of first mention.
 
     Mentions are grouped by canonical symbol regardless of case ("20/CT-TTG" in an upper-case
@@ -304,8 +331,13 @@ def extract_citations(text: str, *, page_of: Callable[[int], int | None] | None 
         if citation is None:
             title = _TITLE_RE.match(text, position)
             citation = by_key[key] = {
-                "symbol": symbol, "mentions": [], "doc_type": None, "date": None, "issuer": None,
-                "title": " ".join(title.group("title").split()) if title else None, **parts,
+                "symbol": symbol,
+                "mentions": [],
+                "doc_type": None,
+                "date": None,
+                "issuer": None,
+                "title": " ".join(title.group("title").split()) if title else None,
+                **parts,
             }
         elif citation["symbol"] != symbol and citation["symbol"].isupper() and not symbol.isupper():
             citation.update(parts, symbol=symbol)  # the body's "TTg" over the title's "TTG"
@@ -330,7 +362,9 @@ def _codes_of(type_name: str) -> frozenset[str]:
     return type_codes_by_name().get(ascii_key(type_name), frozenset())
 
 
-def extract_standards(text: str, *, page_of: Callable[[int], int | None] | None = None) -> list[StandardRef]:
+def extract_standards(
+    text: str, *, page_of: Callable[[int], int | None] | None = None
+) -> list[StandardRef]:
     """TCVN/QCVN/ISO references, grouped by code."""
     found: dict[str, StandardRef] = {}
     position = 0
@@ -341,6 +375,10 @@ def extract_standards(text: str, *, page_of: Callable[[int], int | None] | None 
         position = match.end()
         prefix = match.group(0)[: match.start("code") - match.start()].strip()
         code = f"{' '.join(prefix.split())} {match.group('code')}"
-        span = Span(start=match.start(), end=match.end(), page=page_of(match.start()) if page_of else None)
-        found.setdefault(code, StandardRef(code=code, kind=match.group("kind"), mentions=[])).mentions.append(span)
+        span = Span(
+            start=match.start(), end=match.end(), page=page_of(match.start()) if page_of else None
+        )
+        found.setdefault(
+            code, StandardRef(code=code, kind=match.group("kind"), mentions=[])
+        ).mentions.append(span)
     return list(found.values())

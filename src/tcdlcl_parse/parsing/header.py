@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..models import Line, Metadata, Recipient, Signer, SourceDocument, Span
 from ..normalize import ascii_key
-from .citations import DASHES, SYMBOL_CODE_PATTERN, SYMBOL_PATTERN, canonical_symbol
+from .citations import DASHES, SYMBOL_CODE_PATTERN, SYMBOL_PATTERN, canonical_symbol, hyphenated
 from .dates import to_date
 from .reference import positions, type_names
 from .regions import Regions, find_regions
@@ -42,7 +42,9 @@ DATE_LINE_RE = re.compile(
     r"\s*năm\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
-_ISSUER_HEAD_RE = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN$|^UBND\b|^HỘI ĐỒNG NHÂN DÂN$|^SỞ |^BỘ |^ĐẢNG ỦY|^BAN ")
+_ISSUER_HEAD_RE = re.compile(
+    r"^(?:ỦY|UỶ) BAN NHÂN DÂN$|^UBND\b|^HỘI ĐỒNG NHÂN DÂN$|^SỞ |^BỘ |^ĐẢNG ỦY|^BAN "
+)
 _PLACE_UNIT_RE = re.compile(r"^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN)\s+(.+)$")
 _ISSUER_IN_TEXT_RE = re.compile(
     r"(?:Ủy|Uỷ) ban nhân dân (?:xã|phường|thị trấn|đặc khu) [A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
@@ -71,14 +73,20 @@ def _issuer_name(lines: list[str]) -> str:
             words.append(unit.group(1).lower() + " " + unit.group(2).title())
         elif line.startswith("UBND "):
             rest = _PLACE_UNIT_RE.match(line[5:])
-            words.append("UBND" + (f" {rest.group(1).lower()} {rest.group(2).title()}" if rest else line[4:]))
+            words.append(
+                "UBND" + (f" {rest.group(1).lower()} {rest.group(2).title()}" if rest else line[4:])
+            )
         else:
             words.append(line.capitalize())
     return " ".join(words).replace("Uỷ", "Ủy")
 
 
 def _header_lines(document: SourceDocument, regions: Regions) -> range:
-    end = regions.type_line if regions.type_line is not None else min(_HEADER_MAX_LINES, len(document.lines))
+    end = (
+        regions.type_line
+        if regions.type_line is not None
+        else min(_HEADER_MAX_LINES, len(document.lines))
+    )
     return range(end)
 
 
@@ -100,7 +108,9 @@ def parse_metadata(document: SourceDocument, regions: Regions | None = None) -> 
         type_line = lines[regions.type_line]
         metadata.doc_type = type_names()[ascii_key(type_line.text.strip())]
         title_lines = [lines[i].text for i in range(regions.type_line + 1, regions.content_start)]
-        metadata.title = " ".join(t for t in title_lines if not re.match(r"^[-_=—–.*\s]+$", t)) or None
+        metadata.title = (
+            " ".join(t for t in title_lines if not re.match(r"^[-_=—–.*\s]+$", t)) or None
+        )
     closing = lines[regions.closing_start :]
     metadata.recipients = _recipients(closing)
     metadata.addressees = _addressees(lines[: regions.content_start + _ADDRESSEE_LINES])
@@ -117,13 +127,17 @@ def _has_phrase(keys: list[str], phrase: str) -> bool:
         for cut in range(len(phrase) - 4, 5, -1):
             if key.endswith(phrase[:cut]):
                 rest = phrase[cut:]
-                if any(later.startswith(rest) for later in keys[index + 1 : index + 1 + _WRAP_LINES]):
+                if any(
+                    later.startswith(rest) for later in keys[index + 1 : index + 1 + _WRAP_LINES]
+                ):
                     return True
                 break
     return False
 
 
-def _read_issuer(document: SourceDocument, header: list[Line], metadata: Metadata, regions: Regions) -> None:
+def _read_issuer(
+    document: SourceDocument, header: list[Line], metadata: Metadata, regions: Regions
+) -> None:
     for index, line in enumerate(header):
         text = line.text.strip()
         if _ISSUER_HEAD_RE.match(text) and "CỘNG HÒA" not in text.upper().replace("HOÀ", "HÒA"):
@@ -136,7 +150,9 @@ def _read_issuer(document: SourceDocument, header: list[Line], metadata: Metadat
             metadata.issuer = _issuer_name(issuer_lines)
             metadata.issuer_from = "header"
             return
-    opening = document.text[: document.lines[min(regions.content_start + 8, len(document.lines) - 1)].end]
+    opening = document.text[
+        : document.lines[min(regions.content_start + 8, len(document.lines) - 1)].end
+    ]
     found = _ISSUER_IN_TEXT_RE.search(opening)
     if found:
         metadata.issuer = found.group(0).replace("Uỷ", "Ủy")
@@ -161,7 +177,7 @@ def _read_symbol(document: SourceDocument, header: list[Line], metadata: Metadat
         return
     metadata.number_missing = True
     code = re.sub(r"\s", "", match.group("code"))
-    metadata.symbol_code = code.translate(str.maketrans(dict.fromkeys(DASHES[1:], "-")))
+    metadata.symbol_code = hyphenated(code)
 
 
 def _read_date(document: SourceDocument, header: list[Line], metadata: Metadata) -> None:
@@ -170,7 +186,9 @@ def _read_date(document: SourceDocument, header: list[Line], metadata: Metadata)
         # ngày …"; a narrow column wraps it: "Kon Tum, ngày 25" / "tháng 01 năm 2024".
         symbol = _OWN_SYMBOL_RE.match(document.text, line.start, line.end)
         start = symbol.end() if symbol else line.start
-        start += len(document.text[start : line.end]) - len(document.text[start : line.end].lstrip())
+        start += len(document.text[start : line.end]) - len(
+            document.text[start : line.end].lstrip()
+        )
         match = DATE_LINE_RE.match(document.text, start, min(len(document.text), line.end + 80))
         if not match:
             continue
@@ -178,7 +196,11 @@ def _read_date(document: SourceDocument, header: list[Line], metadata: Metadata)
         metadata.date_text = " ".join(match.group(0).split())
         metadata.date_span = Span(start=match.start(), end=match.end(), page=line.page)
         day, month = match.group("d").strip(), match.group("m").strip()
-        if day.isdigit() and month.isdigit() and to_date(int(day), int(month), int(match.group("y"))):
+        if (
+            day.isdigit()
+            and month.isdigit()
+            and to_date(int(day), int(month), int(match.group("y")))
+        ):
             metadata.date = f"{match.group('y')}-{int(month):02d}-{int(day):02d}"
         return
 
@@ -210,7 +232,11 @@ def _addressees(opening: list[Line]) -> list[Recipient]:
         if not ascii_key(text).startswith("kinh gui"):
             continue
         rest = text.split(":", 1)[1] if ":" in text else text[len("kính gửi") :]
-        found = [_recipient(part.strip(" -–+•"), line) for part in re.split(r";|\s[-–+•]\s", rest) if part.strip(" -–+•.")]
+        found = [
+            _recipient(part.strip(" -–+•"), line)
+            for part in re.split(r";|\s[-–+•]\s", rest)
+            if part.strip(" -–+•.")
+        ]
         for following in opening[index + 1 :]:
             entry = following.text.strip()
             if not entry.startswith(("-", "–", "+", "•")):
@@ -251,7 +277,11 @@ def _signer(closing: list[Line]) -> Signer | None:
     ỦY BAN NHÂN DÂN, position PHÓ CHỦ TỊCH."""
     position_re = _position_re()
     start = next(
-        (i for i, line in enumerate(closing) if _AUTHORITY_RE.match(line.text.strip()) or position_re.match(line.text.strip())),
+        (
+            i
+            for i, line in enumerate(closing)
+            if _AUTHORITY_RE.match(line.text.strip()) or position_re.match(line.text.strip())
+        ),
         None,
     )
     if start is None:

@@ -24,13 +24,18 @@ def type_codes_by_name() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def type_names() -> dict[str, str]:
     """ascii key of a type name → its display name ('bao cao' → 'Báo cáo')."""
-    return {ascii_key(name): name for name in (row["ten_loai"].split(" (")[0] for row in _rows("loai-van-ban.csv"))}
+    return {
+        ascii_key(name): name
+        for name in (row["ten_loai"].split(" (")[0] for row in _rows("loai-van-ban.csv"))
+    }
 
 
 @lru_cache(maxsize=1)
 def issuer_names() -> dict[str, str]:
     """Issuer abbreviation → full name ('TTg' → 'Thủ tướng Chính phủ')."""
-    return {row["viet_tat"]: row["ten_day_du"].split(" (")[0] for row in _rows("co-quan-viet-tat.csv")}
+    return {
+        row["viet_tat"]: row["ten_day_du"].split(" (")[0] for row in _rows("co-quan-viet-tat.csv")
+    }
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +43,10 @@ def cited_type_names() -> dict[str, str]:
     """A type name as written before a cited symbol, lower case → the type it names
     ('chương trình hành động' → 'Chương trình', 'văn bản' → 'Công văn'): the names of
     loai-van-ban.csv and the other names of ten-loai-trich-dan.csv."""
-    names = {name.lower(): name for name in (row["ten_loai"].split(" (")[0] for row in _rows("loai-van-ban.csv"))}
+    names = {
+        name.lower(): name
+        for name in (row["ten_loai"].split(" (")[0] for row in _rows("loai-van-ban.csv"))
+    }
     names.update((row["ten_viet"].lower(), row["loai"]) for row in _rows("ten-loai-trich-dan.csv"))
     return names
 

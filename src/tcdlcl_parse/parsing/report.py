@@ -58,7 +58,9 @@ def _without_own_symbol(citations: list[Citation], metadata: Metadata) -> list[C
     for citation in citations:
         if citation.symbol.casefold() == own:
             citation.mentions = [
-                m for m in citation.mentions if m.date is not None and metadata.date is not None and m.date != metadata.date
+                m
+                for m in citation.mentions
+                if m.date is not None and metadata.date is not None and m.date != metadata.date
             ]
             if not citation.mentions:
                 continue
@@ -73,6 +75,10 @@ def _with_citations(claims: list[Claim], citations: list[Citation]) -> list[Clai
     for citation in citations:  # in order, so each claim's list comes out in that order
         for mention in citation.mentions:
             index = bisect_right(starts, mention.start) - 1
-            if index >= 0 and mention.start < claims[index].end and citation.symbol not in claims[index].citations:
+            if (
+                index >= 0
+                and mention.start < claims[index].end
+                and citation.symbol not in claims[index].citations
+            ):
                 claims[index].citations.append(citation.symbol)
     return claims
