@@ -9,6 +9,7 @@ Symbols broken at a line end were already re-joined by the reader; spaces inside
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -64,8 +65,12 @@ _STANDARD_RE = re.compile(
 # Words and single punctuation marks of the text after "của", for reading an issuer's name.
 _TOKEN_RE = re.compile(r"[^\s,.;:()\[\]\"“”!?]+|[,.;:()\[\]\"“”!?]")
 _ISSUER_WINDOW = 160
+_FIRST_LOOK = 72
+_LOOKAHEAD = 8  # words a decision may look at after the current one
+_UNDECIDED = -1
 # A run of this many lower-case words is a clause, not a name ("Ủy ban nhân dân tỉnh" has 4).
 _LOWER_RUN = 6
+_LONG_LOWER_RUN_RE = re.compile(rf"(?:(?:^|\s)[a-zđà-ỹ]\S*){{{_LOWER_RUN}}}")
 _TYPE_GAP = 10  # words of a name between a type and "số" ("Luật bảo hiểm y tế số …")
 _LIST_MARK_RE = re.compile(r"^(?:[IVXLC]+\.?|\d+[.)]?|[a-zđ]\)|[-+•*–])$")
 
@@ -127,41 +132,63 @@ def _type_before(text: str, start: int) -> tuple[str | None, bool]:
     The type is right before the symbol or "số" ("Quyết định số", "CHỈ THỊ SỐ"), or, with
     "số", a few words earlier with a name between ("Luật Hải quan số 29/2001/QH10"); a type
     found that far must be capitalised, so "theo quy định số …" is not a Quy định."""
-    words = text[max(0, start - 120) : start].split()
-    numbered = bool(words) and words[-1].rstrip(":").lower() in ("số", "sô")
+    # Most types stand right before: one expression for that, words for a name in between.
+    near = text[max(0, start - 40) : start].lower().rsplit(None, 5)
+    numbered = bool(near) and near[-1].rstrip(":") in ("số", "sô")
     if numbered:
-        words.pop()
-    index = _type_names_by_last_word()
+        near.pop()
+    adjacent = _type_ending(near, len(near) - 1, adjacent=True)
+    if adjacent is not None or not numbered:
+        return adjacent, numbered
+    words = text[max(0, start - 120) : start].split()[:-1]
     last = len(words) - 1
     for end in range(last, max(-1, last - _TYPE_GAP), -1):
-        word = words[end]
-        if end < last and (word[-1] in ',.;:()[]"“”' or "/" in word):
+        if end < last and (words[end][-1] in ',.;:()[]"“”' or "/" in words[end]):
             break  # the name between type and "số" stays inside one clause
-        for name_words, name in index.get(word.lower(), ()):
-            size = len(name_words)
-            if end - size + 1 < 0:
-                continue
-            written = words[end - size + 1 : end + 1]
-            if [w.lower() for w in written] == name_words and (
-                end == last or written[0][0].isupper()
-            ):
-                return name, numbered
-        if not numbered:
-            break
+        name = _type_ending(words, end, adjacent=end == last)
+        if name is not None or not numbered:
+            return name, numbered
     return None, numbered
 
 
-def _at(words: list[str], index: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    return any(tuple(words[index : index + len(p)]) == p for p in phrases)
+def _type_ending(words: list[str], end: int, *, adjacent: bool) -> str | None:
+    """The type name whose last word is ``words[end]``; capitalised unless ``adjacent``."""
+    if end < 0:
+        return None
+    for name_words, name in _type_names_by_last_word().get(words[end].lower(), ()):
+        size = len(name_words)
+        if end - size + 1 < 0:
+            continue
+        written = words[end - size + 1 : end + 1]
+        if [w.lower() for w in written] == name_words and (adjacent or written[0][0].isupper()):
+            return name
+    return None
+
+
+Phrases = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _at(words: list[str], index: int, phrases: Phrases) -> bool:
+    """Whether one of ``phrases`` (indexed by first word) starts at ``words[index]``."""
+    candidates = phrases.get(words[index], ()) if index < len(words) else ()
+    return any(tuple(words[index : index + len(p)]) == p for p in candidates)
+
+
+def _by_first_word(phrases: list[str]) -> Phrases:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.lower().split())
+        index.setdefault(words[0], []).append(words)
+    return {first: tuple(group) for first, group in index.items()}
 
 
 @lru_cache(maxsize=1)
-def _issuer_vocabulary() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """ten-co-quan.csv and the positions, as lower-case word tuples by role."""
-    vocabulary = {role: tuple(tuple(w.lower().split()) for w in issuer_words(role)) for role in (
-        "ket-thuc", "dong-tu", "ban", "viet-tat")}  # fmt: skip
-    vocabulary["position"] = tuple(tuple(p.lower().split()) for p in positions())
-    vocabulary["type"] = tuple(tuple(name.split()) for name in cited_type_names())
+def _issuer_vocabulary() -> dict[str, Phrases]:
+    """ten-co-quan.csv, the positions and the type names, by role."""
+    roles = ("ket-thuc", "dong-tu", "ban", "viet-tat")
+    vocabulary = {role: _by_first_word(list(issuer_words(role))) for role in roles}
+    vocabulary["position"] = _by_first_word(list(positions()))
+    vocabulary["type"] = _by_first_word(list(cited_type_names()))
     return vocabulary
 
 
@@ -174,14 +201,99 @@ def read_issuer(text: str, position: int) -> tuple[str | None, int]:
     between two positions ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"), a parenthesis of
     capitalised words ("(PV GAS)", "(khóa XIV)") and "TP." stay inside. A committee ("Ban Chỉ
     đạo …", "Tổ công tác …") runs on through verbs."""
-    window = text[position : position + _ISSUER_WINDOW]
+    if not text[position : position + 1].isupper():
+        return None, position
+    simple = _simple_issuer(text, position)
+    if simple is not None:
+        return simple
+    # Most names end within a few words: look at a short window first, the long one only
+    # when the short one cannot decide (a decision needs a few words after it).
+    for size in (_FIRST_LOOK, _ISSUER_WINDOW):
+        window = text[position : position + size]
+        at_end = position + size >= len(text)
+        end = _issuer_end(window, at_end, partial=size < _ISSUER_WINDOW and not at_end)
+        if end != _UNDECIDED:
+            break
+    if not end:
+        return None, position
+    issuer = " ".join(window[:end].split()).rstrip(DASHES + " ")
+    return (issuer or None), position + end
+
+
+@lru_cache(maxsize=1)
+def _simple_issuer_re() -> re.Pattern[str]:
+    """The common case in one regular expression, word by word: a name on one line without
+    "(", "/" or a quote inside, ended by a stop word, punctuation or the end of the text."""
+
+    def alternation(role: str) -> str:
+        phrases = (p for group in _issuer_vocabulary()[role].values() for p in group)
+        return "|".join(r"\s+".join(map(re.escape, phrase)) for phrase in phrases)
+
+    word = r"[^\s,.;:()\[\]\"“”/!?]"
+    # A line break inside a name, unless the next line opens with a list mark ("II.", "2.", "-").
+    space = rf"(?:[^\S\n]+|\s*\n\s*(?!(?:[IVXLC]+|\d+|[-+•*–])(?!{word})))"
+    return re.compile(
+        rf"(?P<issuer>[^\W\d_]{word}*(?:{space}{word}+){{0,20}}?)"
+        rf"(?=[^\S\n]*(?P<mark>[,.;:)\]\"“”!?])|\s*$"
+        rf"|\s+(?:(?i:{alternation('ket-thuc')})|{alternation('dong-tu')})\b)"
+    )
+
+
+def _simple_issuer(text: str, position: int) -> tuple[str | None, int] | None:
+    """:func:`read_issuer`'s answer when the name is a simple one, else None (the word-by-word
+    reading decides: "và", committees, long lower-case runs, "TP.", "Bộ trưởng, Chủ nhiệm")."""
+    match = _simple_issuer_re().match(text, position)
+    if match is None:
+        return None
+    issuer = match.group("issuer")
+    words = issuer.split()
+    vocabulary = _issuer_vocabulary()
+    lowered = [w.lower() for w in words]
+    if _at(lowered, 0, vocabulary["type"]) or _at(lowered, 0, vocabulary["ban"]):
+        return None  # "của Luật …" or a committee: word by word
+    mark = match.group("mark")
+    # "và" ends the name unless another capitalised name follows ("Bộ Kế hoạch và Đầu tư").
+    for index in (i for i, w in enumerate(words) if w == "và" and i) if " và" in issuer else ():
+        if index + 1 < len(words):
+            following = words[index + 1]
+        else:
+            after = match.end("issuer")
+            following = next(iter(text[after : after + 30].split()), "")
+        if not following or following.lower() in vocabulary["type"]:
+            return None  # at the text's end, or maybe a type name ("và Quyết định"): word by word
+        if not following[0].isupper():
+            words, lowered, mark = words[:index], lowered[:index], None
+            issuer = " ".join(words)
+            break
+    if (
+        not issuer[0].isupper()
+        or (len(words) >= _LOWER_RUN and _LONG_LOWER_RUN_RE.search(issuer))
+        or (mark == "." and _at(lowered, len(lowered) - 1, vocabulary["viet-tat"]))
+        or (mark == "," and _ends_position(lowered, vocabulary["position"]))
+    ):
+        return None
+    name = " ".join(words).rstrip(DASHES + " ")
+    end = match.end("issuer") if len(words) == len(match.group("issuer").split()) else None
+    if end is None:  # cut at "và": the name ends at its last word
+        end = position + _nth_word_end(match.group("issuer"), len(words))
+    return (name or None), end
+
+
+def _nth_word_end(text: str, count: int) -> int:
+    """The offset just after the ``count``-th whitespace-separated word of ``text``."""
+    return list(re.finditer(r"\S+", text))[count - 1].end()
+
+
+def _issuer_end(window: str, at_end: bool, *, partial: bool) -> int | None:
+    """Where the name at the start of ``window`` ends (None: not a name); :data:`_UNDECIDED`
+    when ``partial`` and the decision would need words past the window."""
     tokens = list(_TOKEN_RE.finditer(window))
     if not tokens or not tokens[0].group()[0].isupper():
-        return None, position
+        return None
     vocabulary = _issuer_vocabulary()
     words = [t.group().lower() for t in tokens]
     if _at(words, 0, vocabulary["type"]):
-        return None, position  # "của Luật Hải quan": a document, not an issuer
+        return None  # "của Luật Hải quan": a document, not an issuer
     committee = _at(words, 0, vocabulary["ban"])
     end: int | None = None
     lower_run_start: int | None = None
@@ -196,7 +308,12 @@ def read_issuer(text: str, position: int) -> tuple[str | None, int]:
             break
         if token in ("(", "["):
             close = next(
-                (j for j in range(i + 1, min(i + 8, len(tokens))) if words[j] in (")", "]")), None
+                (
+                    j
+                    for j in range(i + 1, min(i + _LOOKAHEAD, len(tokens)))
+                    if words[j] in (")", "]")
+                ),
+                None,
             )
             inside = words[i + 1 : close] if close else []
             if (
@@ -250,16 +367,21 @@ def read_issuer(text: str, position: int) -> tuple[str | None, int]:
             run = 0
         i += 1
     else:
-        if len(window) < _ISSUER_WINDOW:
-            end = tokens[-1].end()
-    if not end:
-        return None, position
-    issuer = " ".join(window[:end].split()).rstrip(DASHES + " ")
-    return (issuer or None), position + end
+        if partial:
+            return _UNDECIDED
+        return tokens[-1].end() if at_end else None
+    if partial and i + _LOOKAHEAD >= len(tokens):
+        return _UNDECIDED
+    return end
 
 
-def _ends_position(words: list[str], positions_: tuple[tuple[str, ...], ...]) -> bool:
-    return any(tuple(words[-len(p) :]) == p for p in positions_ if len(words) >= len(p))
+def _ends_position(words: list[str], positions_: Phrases) -> bool:
+    return any(
+        tuple(words[-len(p) :]) == p
+        for group in positions_.values()
+        for p in group
+        if len(words) >= len(p)
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -308,6 +430,18 @@ def extract_citations(
 
     Mentions are grouped by canonical symbol regardless of case ("20/CT-TTG" in an upper-case
     title and "20/CT-TTg" in the body are one document, spelled as in the body)."""
+    # The loop builds many small containers and no cycles: the collector's passes over the
+    # growing mention lists would only cost time (issue 18, item 19).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(text, page_of)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _extract(text: str, page_of: Callable[[int], int | None] | None) -> list[Citation]:
     issuers = issuer_names()
     by_key: dict[str, dict[str, Any]] = {}
     for match in _CITED_RE.finditer(text):
