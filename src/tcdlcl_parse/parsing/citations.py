@@ -71,6 +71,7 @@ _UNDECIDED = -1
 # A run of this many lower-case words is a clause, not a name ("Ủy ban nhân dân tỉnh" has 4).
 _LOWER_RUN = 6
 _LONG_LOWER_RUN_RE = re.compile(rf"(?:(?:^|\s)[a-zđà-ỹ]\S*){{{_LOWER_RUN}}}")
+_OPENING = "([“\"'‘"
 _TYPE_GAP = 10  # words of a name between a type and "số" ("Luật bảo hiểm y tế số …")
 _LIST_MARK_RE = re.compile(r"^(?:[IVXLC]+\.?|\d+[.)]?|[a-zđ]\)|[-+•*–])$")
 
@@ -132,7 +133,7 @@ def _type_before(text: str, start: int) -> tuple[str | None, bool]:
     The type is right before the symbol or "số" ("Quyết định số", "CHỈ THỊ SỐ"), or, with
     "số", a few words earlier with a name between ("Luật Hải quan số 29/2001/QH10"); a type
     found that far must be capitalised, so "theo quy định số …" is not a Quy định."""
-    # Most types stand right before: one expression for that, words for a name in between.
+    # Most types stand right before; a wider look only for a name between type and "số".
     near = text[max(0, start - 40) : start].lower().rsplit(None, 5)
     numbered = bool(near) and near[-1].rstrip(":") in ("số", "sô")
     if numbered:
@@ -146,7 +147,7 @@ def _type_before(text: str, start: int) -> tuple[str | None, bool]:
         if end < last and (words[end][-1] in ',.;:()[]"“”' or "/" in words[end]):
             break  # the name between type and "số" stays inside one clause
         name = _type_ending(words, end, adjacent=end == last)
-        if name is not None or not numbered:
+        if name is not None or words[end][0] in _OPENING:
             return name, numbered
     return None, numbered
 
@@ -160,7 +161,8 @@ def _type_ending(words: list[str], end: int, *, adjacent: bool) -> str | None:
         if end - size + 1 < 0:
             continue
         written = words[end - size + 1 : end + 1]
-        if [w.lower() for w in written] == name_words and (adjacent or written[0][0].isupper()):
+        written[0] = written[0].lstrip(_OPENING)  # "(Quyết định số …)"
+        if [w.lower() for w in written] == name_words and (adjacent or written[0][:1].isupper()):
             return name
     return None
 
