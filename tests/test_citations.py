@@ -252,3 +252,8 @@ def test_type_after_an_opening_parenthesis():
     # qd-435: "… và tình hình thực tế (Kế hoạch số 119-KH/TU); …" and kh-135's "(Quyết định số …)".
     citation = one("theo tinh thần chỉ đạo (Quyết định số 416/QĐ-TTg) của Thủ tướng")
     assert citation.doc_type == "Quyết định"
+
+
+def test_an_en_dash_read_by_ocr_as_two_dashes():
+    # corpora/forms/ba-dien-roman-arabic-alpha.scan.pdf: "3078/SKHCN–TĐC" comes out "-—".
+    assert one("Thực hiện Công văn số 3078/SKHCN-—TĐC ngày 25/11/2025").symbol == "3078/SKHCN-TĐC"

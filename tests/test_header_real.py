@@ -138,3 +138,16 @@ def test_no_false_f_or_c_findings_on_the_form_corpus():
         assert not {"C001", "F006"} & found, path.name
         assert ("F007" in found) == (truth["header"]["signer"] is None), path.name
         assert ("F001" in found) == (not truth["header"]["national_title"]), path.name
+
+
+def test_what_a_scan_leaves_around_the_closing():
+    # OCR of corpora/forms/*.scan.pdf: a rule before "Nơi nhận", seal strokes before the
+    # signer's name and title, a capital lost under the seal.
+    text = COMPLETE.replace("Nơi nhận:", "_Nơi nhận:").replace(
+        "CHỦ TỊCH\n", "KT. CHỦ TỊCH\n= HÓ, CHỦ TỊCH\n"
+    )
+    for name, written in [("Trường Công Hậu", "/ Trường Công Hậu"), ("Phàn ăn Khải", "Phàn ăn Khải")]:
+        parsed = parse(doc(text.replace("Trần Thị Bình", written)))
+        assert parsed.metadata.recipients and parsed.metadata.signer is not None
+        assert parsed.metadata.signer.name == name
+    assert "F007" in codes(COMPLETE.replace("Trần Thị Bình", "Phàn ăn"))

@@ -31,24 +31,26 @@ from .reference import (
 # Dash-like characters read as "-" inside a symbol: Word's autocorrect turns "3078/SKHCN-TĐC" into
 # "3078/SKHCN–TĐC", PDFs carry U+2010/2011, U+2212 and full-width forms. The mention keeps them.
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
-_DASH = f"[{DASHES}]"
+_DASH = f"[{DASHES}]{{1,2}}"  # OCR reads an en dash as "-—"
 _TO_HYPHEN: dict[int, str] = {ord(dash): "-" for dash in DASHES[1:]}
 # "Ư": "13-NQ/TƯ" where a font maps TW's letters to Vietnamese ones.
 _GROUP = r"[A-ZĐÐƯ][A-Za-zĐđÐƯư0-9&]*"
+# At most eight groups: a real symbol has four or five, and an unbounded repeat makes `re`
+# quadratic on a long run such as "12/AB - AB - AB …" (issue 18, item 6).
 # Three shapes: Party "38-CT/TW", legal "30/2020/NĐ-CP" (a year), state "40/KH-UBND" (one group,
 # "891/UBND", only after a type name or "số": see extract_citations). No look-behind: it would
 # cost a check at every digit of the text; the caller checks once per match instead. The
 # pattern opens with a single "\d" so that `re` skips to the next digit in C before trying.
 SYMBOL_PATTERN = (
     rf"(?P<number>\d\d{{0,5}}+[a-z]?)"
-    rf"(?:{_DASH}\s?(?P<party_type>{_GROUP})/(?P<party_issuer>{_GROUP}(?:{_DASH}{_GROUP})*)"
-    rf"|\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?(?P<legal>{_GROUP}(?:\s?{_DASH}\s?{_GROUP})*)"
-    rf"|(?P<groups>{_GROUP}(?:\s?{_DASH}\s?{_GROUP})*)))"
+    rf"(?:{_DASH}\s?(?P<party_type>{_GROUP})/(?P<party_issuer>{_GROUP}(?:{_DASH}{_GROUP}){{0,7}})"
+    rf"|\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?(?P<legal>{_GROUP}(?:\s?{_DASH}\s?{_GROUP}){{0,7}})"
+    rf"|(?P<groups>{_GROUP}(?:\s?{_DASH}\s?{_GROUP}){{0,7}})))"
     r"(?![\w/])"
 )
 _SYMBOL_RE = re.compile(SYMBOL_PATTERN)
 # The groups after the number, as a "Số:      /KH-UBND" line with a blank number gives them.
-SYMBOL_CODE_PATTERN = rf"{_GROUP}(?:\s?{_DASH}\s?{_GROUP})*"
+SYMBOL_CODE_PATTERN = rf"{_GROUP}(?:\s?{_DASH}\s?{_GROUP}){{0,7}}"
 _SEPARATOR_RE = re.compile(rf"\s?{_DASH}\s?")
 # After a symbol, read by the same pass (case-insensitive only here: "[A-Z]" in the symbol must
 # stay upper case): an optional date ("ngày 09/9/2025", ", ngày 30/7/2024", "ban hành ngày …").

@@ -55,6 +55,9 @@ _AUTHORITY_RE = re.compile(r"^(?P<authority>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+(?P
 # Thuấn", "Y Thị Hồng Nhung"). Where it stands (under the title line) is what makes it the
 # signer's, not a list of family names.
 _NAME_WORDS = (2, 5)
+# What a seal or a rule leaves before a line on a scan ("/ Trường Công Hậu", "_Nơi nhận:").
+_SCAN_MARKS = "_=/\\|`'\"“”‘’ "
+_TITLE_LINE_MAX = 40
 _RECIPIENT_NOTE_RE = re.compile(r"\s*(\((?:[^()]*)\))\s*$")
 # A header element is one short line; a longer one is body text (or a report without breaks).
 _HEADER_LINE_MAX = 300
@@ -210,7 +213,7 @@ def _recipients(closing: list[Line]) -> list[Recipient]:
     inside = False
     for line in closing:
         text = line.text.strip()
-        if ascii_key(text).startswith(("noi nhan", "kinh gui")):
+        if ascii_key(text.lstrip(_SCAN_MARKS)).startswith(("noi nhan", "kinh gui")):
             inside = True
             rest = text.split(":", 1)[1].strip() if ":" in text else ""
             if rest:
@@ -259,15 +262,31 @@ def _recipient(text: str, line: Line) -> Recipient:
 def _position_re() -> re.Pattern[str]:
     """A signature block's title line ("CHỦ TỊCH", "PHÓ GIÁM ĐỐC"), from data/chuc-danh.csv."""
     titles = sorted((p.upper() for p in positions()), key=len, reverse=True)
-    return re.compile(rf"^(?:{'|'.join(map(re.escape, titles))})\b")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, titles))})\b")
+
+
+def _opens_signature(text: str) -> bool:
+    """ "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"; on a scan the title may carry a
+    stroke of the seal ("= HÓ, CHỦ TỊCH")."""
+    if _AUTHORITY_RE.match(text) or _position_re().match(text):
+        return True
+    return (
+        text.isupper() and len(text) <= _TITLE_LINE_MAX and _position_re().search(text) is not None
+    )
 
 
 def _is_name(text: str) -> bool:
-    words = text.split()
+    """2–5 capitalised syllables; on a scan one of three or more may have lost its capital
+    under the seal ("Phàn ăn Khải"), and strokes of the seal may stand before it."""
+    words = text.lstrip(_SCAN_MARKS).split()
+    if not (_NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1]) or not all(w.isalpha() for w in words):
+        return False
+    lower = [w for w in words if not w[0].isupper()]
     return (
-        _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1]
-        and all(w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
+        words[0][0].isupper()
+        and all(len(w) == 1 or w[1:].islower() for w in words)
         and any(len(w) > 1 for w in words)
+        and (not lower or (len(lower) == 1 and len(words) >= 3))
     )
 
 
@@ -275,15 +294,7 @@ def _signer(closing: list[Line]) -> Signer | None:
     """TM./KT./… lines, then the position, then the name: 'TM. ỦY BAN NHÂN DÂN' /
     'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH' / 'Lê Minh Châu' gives authority KT., on behalf of
     ỦY BAN NHÂN DÂN, position PHÓ CHỦ TỊCH."""
-    position_re = _position_re()
-    start = next(
-        (
-            i
-            for i, line in enumerate(closing)
-            if _AUTHORITY_RE.match(line.text.strip()) or position_re.match(line.text.strip())
-        ),
-        None,
-    )
+    start = next((i for i, line in enumerate(closing) if _opens_signature(line.text.strip())), None)
     if start is None:
         return None
     signer = Signer(**_span(closing[start]))
@@ -298,7 +309,7 @@ def _signer(closing: list[Line]) -> Signer | None:
         elif signer.position is None and text.isupper() and not text.startswith(("-", "(")):
             signer.position = text
         elif signer.position is not None and _is_name(text):
-            signer.name = text
+            signer.name = text.lstrip(_SCAN_MARKS)
             signer.end = line.end
             break
     return signer
