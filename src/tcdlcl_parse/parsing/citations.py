@@ -252,8 +252,8 @@ def _simple_issuer(text: str, position: int) -> tuple[str | None, int] | None:
     issuer = match.group("issuer")
     words = issuer.split()
     vocabulary = _issuer_vocabulary()
-    lowered = [w.lower() for w in words]
-    if _at(lowered, 0, vocabulary["type"]) or _at(lowered, 0, vocabulary["ban"]):
+    head = [w.lower() for w in words[:4]]
+    if _at(head, 0, vocabulary["type"]) or _at(head, 0, vocabulary["ban"]):
         return None  # "của Luật …" or a committee: word by word
     mark = match.group("mark")
     # "và" ends the name unless another capitalised name follows ("Bộ Kế hoạch và Đầu tư").
@@ -266,14 +266,15 @@ def _simple_issuer(text: str, position: int) -> tuple[str | None, int] | None:
         if not following or following.lower() in vocabulary["type"]:
             return None  # at the text's end, or maybe a type name ("và Quyết định"): word by word
         if not following[0].isupper():
-            words, lowered, mark = words[:index], lowered[:index], None
+            words, mark = words[:index], None
             issuer = " ".join(words)
             break
+    tail = [w.lower() for w in words[-4:]] if mark in (".", ",") else []
     if (
         not issuer[0].isupper()
         or (len(words) >= _LOWER_RUN and _LONG_LOWER_RUN_RE.search(issuer))
-        or (mark == "." and _at(lowered, len(lowered) - 1, vocabulary["viet-tat"]))
-        or (mark == "," and _ends_position(lowered, vocabulary["position"]))
+        or (mark == "." and _at(tail, len(tail) - 1, vocabulary["viet-tat"]))
+        or (mark == "," and _ends_position(tail, vocabulary["position"]))
     ):
         return None
     name = " ".join(words).rstrip(DASHES + " ")
