@@ -257,3 +257,18 @@ def test_type_after_an_opening_parenthesis():
 def test_an_en_dash_read_by_ocr_as_two_dashes():
     # corpora/forms/ba-dien-roman-arabic-alpha.scan.pdf: "3078/SKHCN–TĐC" comes out "-—".
     assert one("Thực hiện Công văn số 3078/SKHCN-—TĐC ngày 25/11/2025").symbol == "3078/SKHCN-TĐC"
+
+
+@pytest.mark.parametrize(
+    "text, symbol",
+    [
+        # corpora/real/stress: a PDF text layer that lost every dash.
+        ("Căn cứ Nghị quyết số 30c/NQCP ngày 08 tháng 11 năm 2011", "30c/NQ-CP"),
+        ("Căn cứ Nghị định số 61/2018/NĐCP ngày 23 tháng 4 năm 2018", "61/2018/NĐ-CP"),
+        ("Thông tư số 01/2018/TTVPCP ngày 23 tháng 11 năm 2018", "01/2018/TT-VPCP"),
+        ("Công văn số 12/TTCP ngày 05/01/2026", "12/TTCP"),  # an issuer code, not TT-CP
+        ("Công văn số 21/TTVH ngày 04/6/2014", "21/TTVH"),
+    ],
+)
+def test_a_lost_dash_between_known_codes(text, symbol):
+    assert one(text).symbol == symbol

@@ -116,6 +116,8 @@ def canonical_symbol(raw: str) -> tuple[str, dict[str, str | int | None]]:
         }  # fmt: skip
     body = match.group("groups") or match.group("legal")
     groups = [g.replace("Ð", "Đ") for g in _SEPARATOR_RE.split(body)]
+    if len(groups) == 1:
+        groups = _split_lost_dash(groups[0])
     year = match.group("year")
     joined = "-".join(groups)
     symbol = f"{number}/{year}/{joined}" if year else f"{number}/{joined}"
@@ -127,6 +129,20 @@ def canonical_symbol(raw: str) -> tuple[str, dict[str, str | int | None]]:
         "family": "legal" if year else "state", "type_code": type_code, "issuer_code": issuer,
         "year": int(year) if year else None, "number": number,
     }  # fmt: skip
+
+
+def _split_lost_dash(group: str) -> list[str]:
+    """ "QĐUBND" → ["QĐ", "UBND"]: a PDF text layer that lost the dash (corpora/real/stress).
+    Only a known type code followed by a known issuer code, and never a known issuer code
+    itself ("TTCP" is Thanh tra Chính phủ, not TT-CP)."""
+    issuers = issuer_names()
+    if group in issuers:
+        return [group]
+    for size in (4, 3, 2, 1):
+        head, tail = group[:size], group[size:]
+        if head in _all_type_codes() and re.sub(r"\d+$", "", tail) in issuers:
+            return [head, tail]
+    return [group]
 
 
 def _type_before(text: str, start: int) -> tuple[str | None, bool]:
