@@ -66,7 +66,8 @@ def finding_title(code: str, lang: str = "vi") -> str:
 def finding_message(code: str, params: dict[str, Any], lang: str = "vi") -> str:
     """The message of finding ``code`` rendered from ``params``."""
     entry = catalogue()["finding"][code]
-    template = str(entry["message"][_lang(lang)])
+    # A rule may pick another wording of its message ("blank" for F002's blank number).
+    template = str(entry[params.get("variant") or "message"][_lang(lang)])
     if "hint" in entry and params.get("near"):
         template += entry["hint"][_lang(lang)]
     choices = entry.get("choices", {})

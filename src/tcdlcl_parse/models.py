@@ -157,6 +157,10 @@ class Metadata(Model):
     symbol_text: str | None = Field(default=None, description="The 'Số: …' line as written.")
     symbol_span: Span | None = None
     number_missing: bool = Field(False, description="'Số:   /BC-UBND' — a blank number.")
+    symbol_code: str | None = Field(
+        default=None,
+        description="The symbol after the number ('BC-UBND'), known even when the number is blank.",
+    )
     place: str | None = None
     date: str | None = Field(default=None, description="ISO date of the date line.")
     date_text: str | None = None
@@ -164,6 +168,10 @@ class Metadata(Model):
     doc_type: str | None = Field(default=None, description="e.g. 'Báo cáo'.")
     title: str | None = Field(default=None, description="Trích yếu.")
     recipients: list[Recipient] = Field(default_factory=list)
+    addressees: list[Recipient] = Field(
+        default_factory=list,
+        description="'Kính gửi:' entries above the text ('Như trên' in the recipients).",
+    )
     signer: Signer | None = None
 
 

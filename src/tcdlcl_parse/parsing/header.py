@@ -9,21 +9,32 @@ lines rather than by position.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..models import Line, Metadata, Recipient, Signer, SourceDocument, Span
 from ..normalize import ascii_key
+from .citations import DASHES, SYMBOL_CODE_PATTERN, SYMBOL_PATTERN, canonical_symbol, hyphenated
 from .dates import to_date
-from .reference import type_names
+from .reference import positions, type_names
 from .regions import Regions, find_regions
 
 _HEADER_MAX_LINES = 14
-_NATIONAL_TITLE = "cong hoa xa hoi chu nghia viet nam"
-_MOTTO = "doc lap - tu do - hanh phuc"
-# Crawled and flattened headers glue what follows onto the line: "Số: 627/BYT-BH V/v …".
-_SYMBOL_LINE_RE = re.compile(
-    r"^Số\s*[:.]?\s*(?P<number>\d*)\s*/\s*(?P<symbol>[A-ZĐa-zđ0-9&.]+(?:\s?[-/]\s?[A-ZĐa-zđ0-9&.]+)*)(?:\s+\S.*)?$"
+# Compared without spaces and dashes, so "Độc lập – Tự do – Hạnh phúc" and "Độc lập-Tự do-Hạnh
+# phúc" agree, and across two lines when a narrow column wraps them.
+_NATIONAL_TITLE = "conghoaxahoichunghiavietnam"
+_MOTTO = "doclaptudohanhphuc"
+_WRAP_LINES = 3  # lines between the two parts of a wrapped element (the other column's)
+# The document's own number: "Số: 241/BC-UBND", "Số : 2917 /SGDĐT-VP", "Số 445-KL/TƯ", "Nghị
+# quyết số: 653/2019/UBTVQH14", "Số:" with the number on the next line, and a number left blank
+# ("Số:      /KH-UBND": the symbol is known, the number not). Searched in the header text, so
+# a flattened header that runs everything into one line is read too.
+_OWN_SYMBOL_RE = re.compile(
+    r"(?:(?<!\w)(?:Số|SỐ)|^(?:\w+ ){1,3}số(?=\s*:))\s*[:.]?\s*"
+    rf"(?:(?P<symbol>{SYMBOL_PATTERN})|[ \t.…_]*/\s?(?P<code>{SYMBOL_CODE_PATTERN})(?![\w/]))",
+    re.MULTILINE,
 )
-_PARTY_SYMBOL_LINE_RE = re.compile(r"^Số\s+(?P<number>\d+)-(?P<symbol>[A-ZĐa-zđ/\-]+)(?:\s+\S.*)?$")
+_HEADER_TEXT_MAX = 2000
+_ADDRESSEE_LINES = 12  # "Kính gửi" stands between the title and the first lines of text
 _RULE_TAIL_RE = re.compile(r"\s*[-_=—–*]{3,}.*$")
 # A place is a short name, never a sentence opening ("Căn cứ Luật … ngày 19 tháng 6 năm 2015").
 DATE_LINE_RE = re.compile(
@@ -31,15 +42,22 @@ DATE_LINE_RE = re.compile(
     r"\s*năm\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
-_ISSUER_HEAD_RE = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN$|^UBND\b|^HỘI ĐỒNG NHÂN DÂN$|^SỞ |^BỘ |^ĐẢNG ỦY|^BAN ")
+_ISSUER_HEAD_RE = re.compile(
+    r"^(?:ỦY|UỶ) BAN NHÂN DÂN$|^UBND\b|^HỘI ĐỒNG NHÂN DÂN$|^SỞ |^BỘ |^ĐẢNG ỦY|^BAN "
+)
 _PLACE_UNIT_RE = re.compile(r"^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN)\s+(.+)$")
 _ISSUER_IN_TEXT_RE = re.compile(
     r"(?:Ủy|Uỷ) ban nhân dân (?:xã|phường|thị trấn|đặc khu) [A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
     r"|UBND (?:xã|phường|thị trấn|đặc khu) [A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
 )
 _AUTHORITY_RE = re.compile(r"^(?P<authority>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+(?P<rest>.+)$")
-_POSITION_RE = re.compile(r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG)\b")
-_NAME_RE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+# A Vietnamese name: 2–5 syllables, each capitalised, one-letter family names included ("A
+# Thuấn", "Y Thị Hồng Nhung"). Where it stands (under the title line) is what makes it the
+# signer's, not a list of family names.
+_NAME_WORDS = (2, 5)
+# What a seal or a rule leaves before a line on a scan ("/ Trường Công Hậu", "_Nơi nhận:").
+_SCAN_MARKS = "_=/\\|`'\"“”‘’ "
+_TITLE_LINE_MAX = 40
 _RECIPIENT_NOTE_RE = re.compile(r"\s*(\((?:[^()]*)\))\s*$")
 # A header element is one short line; a longer one is body text (or a report without breaks).
 _HEADER_LINE_MAX = 300
@@ -58,14 +76,20 @@ def _issuer_name(lines: list[str]) -> str:
             words.append(unit.group(1).lower() + " " + unit.group(2).title())
         elif line.startswith("UBND "):
             rest = _PLACE_UNIT_RE.match(line[5:])
-            words.append("UBND" + (f" {rest.group(1).lower()} {rest.group(2).title()}" if rest else line[4:]))
+            words.append(
+                "UBND" + (f" {rest.group(1).lower()} {rest.group(2).title()}" if rest else line[4:])
+            )
         else:
             words.append(line.capitalize())
     return " ".join(words).replace("Uỷ", "Ủy")
 
 
 def _header_lines(document: SourceDocument, regions: Regions) -> range:
-    end = regions.type_line if regions.type_line is not None else min(_HEADER_MAX_LINES, len(document.lines))
+    end = (
+        regions.type_line
+        if regions.type_line is not None
+        else min(_HEADER_MAX_LINES, len(document.lines))
+    )
     return range(end)
 
 
@@ -77,23 +101,46 @@ def parse_metadata(document: SourceDocument, regions: Regions | None = None) -> 
     metadata = Metadata()
     header = [lines[i] for i in _header_lines(document, regions)]
     keys = [ascii_key(line.text) if len(line.text) <= _HEADER_LINE_MAX else "" for line in header]
-    metadata.national_title = any(_NATIONAL_TITLE in key for key in keys)
-    metadata.motto = any(_MOTTO in key.replace("–", "-") for key in keys)
+    squeezed = [re.sub(rf"[{DASHES}\s]+", "", key) for key in keys]
+    metadata.national_title = _has_phrase(squeezed, _NATIONAL_TITLE)
+    metadata.motto = _has_phrase(squeezed, _MOTTO)
     _read_issuer(document, header, metadata, regions)
-    _read_symbol(header, metadata)
-    _read_date(header, metadata)
+    _read_symbol(document, header, metadata)
+    _read_date(document, header, metadata)
     if regions.type_line is not None:
         type_line = lines[regions.type_line]
         metadata.doc_type = type_names()[ascii_key(type_line.text.strip())]
         title_lines = [lines[i].text for i in range(regions.type_line + 1, regions.content_start)]
-        metadata.title = " ".join(t for t in title_lines if not re.match(r"^[-_=—–.*\s]+$", t)) or None
+        metadata.title = (
+            " ".join(t for t in title_lines if not re.match(r"^[-_=—–.*\s]+$", t)) or None
+        )
     closing = lines[regions.closing_start :]
     metadata.recipients = _recipients(closing)
+    metadata.addressees = _addressees(lines[: regions.content_start + _ADDRESSEE_LINES])
     metadata.signer = _signer(closing)
     return metadata
 
 
-def _read_issuer(document: SourceDocument, header: list[Line], metadata: Metadata, regions: Regions) -> None:
+def _has_phrase(keys: list[str], phrase: str) -> bool:
+    """``phrase`` in one key, or its beginning at the end of one key and the rest at the start
+    of one of the next few ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM")."""
+    for index, key in enumerate(keys):
+        if phrase in key:
+            return True
+        for cut in range(len(phrase) - 4, 5, -1):
+            if key.endswith(phrase[:cut]):
+                rest = phrase[cut:]
+                if any(
+                    later.startswith(rest) for later in keys[index + 1 : index + 1 + _WRAP_LINES]
+                ):
+                    return True
+                break
+    return False
+
+
+def _read_issuer(
+    document: SourceDocument, header: list[Line], metadata: Metadata, regions: Regions
+) -> None:
     for index, line in enumerate(header):
         text = line.text.strip()
         if _ISSUER_HEAD_RE.match(text) and "CỘNG HÒA" not in text.upper().replace("HOÀ", "HÒA"):
@@ -106,42 +153,57 @@ def _read_issuer(document: SourceDocument, header: list[Line], metadata: Metadat
             metadata.issuer = _issuer_name(issuer_lines)
             metadata.issuer_from = "header"
             return
-    opening = document.text[: document.lines[min(regions.content_start + 8, len(document.lines) - 1)].end]
+    opening = document.text[
+        : document.lines[min(regions.content_start + 8, len(document.lines) - 1)].end
+    ]
     found = _ISSUER_IN_TEXT_RE.search(opening)
     if found:
         metadata.issuer = found.group(0).replace("Uỷ", "Ủy")
         metadata.issuer_from = "text"
 
 
-def _read_symbol(header: list[Line], metadata: Metadata) -> None:
-    for line in header:
-        text = line.text.strip()
-        match = _SYMBOL_LINE_RE.match(text) or _PARTY_SYMBOL_LINE_RE.match(text)
-        if match:
-            symbol = re.sub(r"\s+", "", match.group("symbol"))
-            separator = "/" if match.re is _SYMBOL_LINE_RE else "-"
-            metadata.symbol_text = text
-            metadata.symbol_span = Span(start=line.start, end=line.end, page=line.page)
-            metadata.number_missing = not match.group("number")
-            metadata.symbol = f"{match.group('number')}{separator}{symbol}" if match.group("number") else None
-            return
+def _read_symbol(document: SourceDocument, header: list[Line], metadata: Metadata) -> None:
+    if not header:
+        return
+    text = document.text
+    end = min(header[-1].end, header[0].start + _HEADER_TEXT_MAX)
+    match = _OWN_SYMBOL_RE.search(text, header[0].start, end)
+    if match is None:
+        return
+    line = next(line for line in header if line.start <= match.start() <= line.end)
+    metadata.symbol_text = line.text if len(line.text) <= _HEADER_LINE_MAX else match.group(0)
+    metadata.symbol_span = Span(start=match.start(), end=match.end(), page=line.page)
+    if match.group("symbol"):
+        symbol, parts = canonical_symbol(match.group("symbol"))
+        metadata.symbol = symbol
+        metadata.symbol_code = symbol.split("-" if parts["family"] == "party" else "/", 1)[1]
+        return
+    metadata.number_missing = True
+    code = re.sub(r"\s", "", match.group("code"))
+    metadata.symbol_code = hyphenated(code)
 
 
-def _read_date(header: list[Line], metadata: Metadata) -> None:
+def _read_date(document: SourceDocument, header: list[Line], metadata: Metadata) -> None:
     for line in header:
-        # A flattened header may put the date line after the number: "Số: 435/QĐ-UBND Kon Tum, ngày …".
-        symbol = _SYMBOL_LINE_RE.match(line.text)
-        start = symbol.end("symbol") if symbol else 0
-        start += len(line.text[start:]) - len(line.text[start:].lstrip())
-        match = DATE_LINE_RE.match(line.text, start)
+        # A flattened header may put the date line after the number: "Số: 435/QĐ-UBND Kon Tum,
+        # ngày …"; a narrow column wraps it: "Kon Tum, ngày 25" / "tháng 01 năm 2024".
+        symbol = _OWN_SYMBOL_RE.match(document.text, line.start, line.end)
+        start = symbol.end() if symbol else line.start
+        start += len(document.text[start : line.end]) - len(
+            document.text[start : line.end].lstrip()
+        )
+        match = DATE_LINE_RE.match(document.text, start, min(len(document.text), line.end + 80))
         if not match:
             continue
         metadata.place = match.group("place").strip()
-        metadata.date_text = match.group(0)
-        offset = line.start + match.start()
-        metadata.date_span = Span(start=offset, end=offset + len(match.group(0)), page=line.page)
+        metadata.date_text = " ".join(match.group(0).split())
+        metadata.date_span = Span(start=match.start(), end=match.end(), page=line.page)
         day, month = match.group("d").strip(), match.group("m").strip()
-        if day.isdigit() and month.isdigit() and to_date(int(day), int(month), int(match.group("y"))):
+        if (
+            day.isdigit()
+            and month.isdigit()
+            and to_date(int(day), int(month), int(match.group("y")))
+        ):
             metadata.date = f"{match.group('y')}-{int(month):02d}-{int(day):02d}"
         return
 
@@ -151,7 +213,7 @@ def _recipients(closing: list[Line]) -> list[Recipient]:
     inside = False
     for line in closing:
         text = line.text.strip()
-        if ascii_key(text).startswith(("noi nhan", "kinh gui")):
+        if ascii_key(text.lstrip(_SCAN_MARKS)).startswith(("noi nhan", "kinh gui")):
             inside = True
             rest = text.split(":", 1)[1].strip() if ":" in text else ""
             if rest:
@@ -164,6 +226,29 @@ def _recipients(closing: list[Line]) -> list[Recipient]:
     return recipients
 
 
+def _addressees(opening: list[Line]) -> list[Recipient]:
+    """The "Kính gửi:" entries above the text: the addressees a "- Như trên;" in Nơi nhận
+    stands for (Decree 30/2020, Phụ lục I)."""
+    found: list[Recipient] = []
+    for index, line in enumerate(opening):
+        text = line.text.strip()
+        if not ascii_key(text).startswith("kinh gui"):
+            continue
+        rest = text.split(":", 1)[1] if ":" in text else text[len("kính gửi") :]
+        found = [
+            _recipient(part.strip(" -–+•"), line)
+            for part in re.split(r";|\s[-–+•]\s", rest)
+            if part.strip(" -–+•.")
+        ]
+        for following in opening[index + 1 :]:
+            entry = following.text.strip()
+            if not entry.startswith(("-", "–", "+", "•")):
+                break
+            found.append(_recipient(entry.lstrip("-–+• "), following))
+        break
+    return found
+
+
 def _recipient(text: str, line: Line) -> Recipient:
     note_match = _RECIPIENT_NOTE_RE.search(text.rstrip(";.,"))
     note = note_match.group(1) if note_match else None
@@ -173,14 +258,43 @@ def _recipient(text: str, line: Line) -> Recipient:
     return Recipient(name=name.strip().rstrip(";.,"), note=note, **_span(line))
 
 
+@lru_cache(maxsize=1)
+def _position_re() -> re.Pattern[str]:
+    """A signature block's title line ("CHỦ TỊCH", "PHÓ GIÁM ĐỐC"), from data/chuc-danh.csv."""
+    titles = sorted((p.upper() for p in positions()), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, titles))})\b")
+
+
+def _opens_signature(text: str) -> bool:
+    """ "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"; on a scan the title may carry a
+    stroke of the seal ("= HÓ, CHỦ TỊCH")."""
+    if _AUTHORITY_RE.match(text) or _position_re().match(text):
+        return True
+    return (
+        text.isupper() and len(text) <= _TITLE_LINE_MAX and _position_re().search(text) is not None
+    )
+
+
+def _is_name(text: str) -> bool:
+    """2–5 capitalised syllables; on a scan one of three or more may have lost its capital
+    under the seal ("Phàn ăn Khải"), and strokes of the seal may stand before it."""
+    words = text.lstrip(_SCAN_MARKS).split()
+    if not (_NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1]) or not all(w.isalpha() for w in words):
+        return False
+    lower = [w for w in words if not w[0].isupper()]
+    return (
+        words[0][0].isupper()
+        and all(len(w) == 1 or w[1:].islower() for w in words)
+        and any(len(w) > 1 for w in words)
+        and (not lower or (len(lower) == 1 and len(words) >= 3))
+    )
+
+
 def _signer(closing: list[Line]) -> Signer | None:
     """TM./KT./… lines, then the position, then the name: 'TM. ỦY BAN NHÂN DÂN' /
     'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH' / 'Lê Minh Châu' gives authority KT., on behalf of
     ỦY BAN NHÂN DÂN, position PHÓ CHỦ TỊCH."""
-    start = next(
-        (i for i, line in enumerate(closing) if _AUTHORITY_RE.match(line.text.strip()) or _POSITION_RE.match(line.text.strip())),
-        None,
-    )
+    start = next((i for i, line in enumerate(closing) if _opens_signature(line.text.strip())), None)
     if start is None:
         return None
     signer = Signer(**_span(closing[start]))
@@ -194,8 +308,8 @@ def _signer(closing: list[Line]) -> Signer | None:
                 signer.on_behalf_of = authority.group("rest").strip()
         elif signer.position is None and text.isupper() and not text.startswith(("-", "(")):
             signer.position = text
-        elif signer.position is not None and _NAME_RE.match(text):
-            signer.name = text
+        elif signer.position is not None and _is_name(text):
+            signer.name = text.lstrip(_SCAN_MARKS)
             signer.end = line.end
             break
     return signer

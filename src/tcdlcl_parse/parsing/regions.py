@@ -18,9 +18,15 @@ from .reference import type_names
 _CLOSING = r"nơi nhận|kính gửi|(?:tm|kt|tl|tuq|q)\.\s|t/m\s|k/t\s|t/l\s"
 # Either at the start of a line: the pattern starts with "\n", so `re` skips from line start
 # to line start in C instead of matching every line.
-_CLOSING_LINE_RE = re.compile(rf"\n(?:(?P<closing>{_CLOSING})|(?P<ending>trên đây là))", re.IGNORECASE)
+# A scan's OCR may put a stroke of the seal or a rule before it ("_Nơi nhận:").
+_CLOSING_LINE_RE = re.compile(
+    rf"\n(?:[_=*•'\"“]{{1,3}}\s?)?(?:(?P<closing>{_CLOSING})|(?P<ending>trên đây là))",
+    re.IGNORECASE,
+)
 # Sentences that open the content of a report right after its title block.
-_OPENING_RE = re.compile(r"^(?:thực hiện|căn cứ|theo|kính gửi|để|nhằm|qua|ngày|trong)\b", re.IGNORECASE)
+_OPENING_RE = re.compile(
+    r"^(?:thực hiện|căn cứ|theo|kính gửi|để|nhằm|qua|ngày|trong)\b", re.IGNORECASE
+)
 _RULE_RE = re.compile(r"^[-_=—–.*\s]{3,}$")
 _TITLE_SEARCH_LINES = 30
 # A document type line ("BÁO CÁO", "KẾ HOẠCH") is short.
@@ -47,7 +53,9 @@ def find_regions(document: SourceDocument) -> Regions:
             i
             for i, line in enumerate(lines[:_TITLE_SEARCH_LINES])
             # Cheap tests first: a line of a whole report (text without line breaks) is long.
-            if len(line.text) <= _TYPE_LINE_MAX and line.text.strip().isupper() and ascii_key(line.text.strip()) in types
+            if len(line.text) <= _TYPE_LINE_MAX
+            and line.text.strip().isupper()
+            and ascii_key(line.text.strip()) in types
         ),
         None,
     )

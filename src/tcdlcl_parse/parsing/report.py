@@ -55,15 +55,26 @@ def _year(metadata: Metadata) -> int | None:
 
 
 def _without_own_symbol(citations: list[Citation], metadata: Metadata) -> list[Citation]:
-    """The report's own "Số: 287/BC-UBND" is not a citation."""
-    span = metadata.symbol_span
-    if span is None:
+    """The report's own number is not a citation, wherever it stands (the "Số:" line, a site's
+    title above the header, "mẫu ban hành kèm công văn số 778/TCHQ-GSQL"): decided by the
+    symbol, not by the line, so another symbol on the "Số:" line stays a citation. A mention of
+    the same symbol with another date than the report's is another document (a commune's
+    40/KH-UBND citing the province's 40/KH-UBND)."""
+    if metadata.symbol is None:
         return citations
+    own = metadata.symbol.casefold()
     kept = []
     for citation in citations:
-        citation.mentions = [m for m in citation.mentions if not span.start <= m.start < span.end]
-        if citation.mentions:
-            kept.append(citation)
+        if citation.symbol.casefold() == own:
+            citation.mentions = [
+                m
+                for m in citation.mentions
+                if m.date is not None and metadata.date is not None and m.date != metadata.date
+            ]
+            if not citation.mentions:
+                continue
+            citation.date = citation.mentions[0].date
+        kept.append(citation)
     return kept
 
 
@@ -73,6 +84,10 @@ def _with_citations(claims: list[Claim], citations: list[Citation]) -> list[Clai
     for citation in citations:  # in order, so each claim's list comes out in that order
         for mention in citation.mentions:
             index = bisect_right(starts, mention.start) - 1
-            if index >= 0 and mention.start < claims[index].end and citation.symbol not in claims[index].citations:
+            if (
+                index >= 0
+                and mention.start < claims[index].end
+                and citation.symbol not in claims[index].citations
+            ):
                 claims[index].citations.append(citation.symbol)
     return claims

@@ -9,8 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ...models import Citation
 from ...normalize import ascii_key, match_key
-from ...parsing.citations import ISSUER_ALIASES
-from ...parsing.reference import type_codes_by_name
+from ...parsing.reference import issuer_aliases, type_codes_by_name
 from . import Context, Hit, hit, rule
 
 _CITES_BOTH = (
@@ -133,7 +132,7 @@ def issuer_fits_symbol(context: Context) -> Iterator[Hit]:
     after 'của'. Checked only for issuer codes whose names are known; a warning because
     abbreviations of local bodies vary."""
     for citation in context.parsed.citations:
-        aliases = ISSUER_ALIASES.get(citation.issuer_code or "")
+        aliases = issuer_aliases().get(citation.issuer_code or "")
         if not aliases:
             continue
         for mention in citation.mentions:

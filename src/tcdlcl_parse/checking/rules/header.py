@@ -64,9 +64,12 @@ def national_title(context: Context) -> Iterator[Hit]:
 def number_and_symbol(context: Context) -> Iterator[Hit]:
     """The number and symbol are registered by the office (văn thư) when the document is
     issued. A blank number ('Số:   /BC-UBND') is a draft or an unregistered copy and is
-    reported too."""
-    if context.metadata.symbol is None:
-        yield hit(blank="yes" if context.metadata.number_missing else "no")
+    reported too: the message then says that the symbol is there and the number is not."""
+    metadata = context.metadata
+    if metadata.number_missing:
+        yield hit(metadata.symbol_span, variant="blank", symbol=metadata.symbol_code)
+    elif metadata.symbol is None:
+        yield hit()
 
 
 @rule(
@@ -117,11 +120,14 @@ def recipients_block(context: Context) -> Iterator[Hit]:
 )
 def required_recipient(context: Context) -> Iterator[Hit]:
     """The Nơi nhận block does not name a recipient the profile requires (for `cv3078`: Sở
-    Khoa học và Công nghệ, also written Sở KH&CN, Sở KHCN). Only checked when a Nơi nhận block
-    was found; a missing block is F005."""
+    Khoa học và Công nghệ, also written Sở KH&CN, Sở KHCN). '- Như trên;' names the addressees
+    of 'Kính gửi:' above the text (Decree 30/2020, Phụ lục I). Only checked when a Nơi nhận
+    block was found; a missing block is F005."""
     recipients = context.metadata.recipients
     if not recipients:
         return
+    if any(ascii_key(r.name).startswith("nhu tren") for r in recipients):
+        recipients = [*recipients, *context.metadata.addressees]  # "- Như trên;": the Kính gửi
     for spec in context.required_profile.required_recipients:
         if not _names_any(recipients, [spec.name, *spec.aliases]):
             yield hit(recipient=spec.name)
