@@ -13,6 +13,7 @@ ReadErrorCode = Literal[
     "unsupported",
     "too-large",
     "encoding",
+    "permission",
 ]
 
 

@@ -47,6 +47,9 @@ def finding_message(code: str, params: dict[str, Any], lang: str = "vi") -> str:
 def read_error_message(code: str, source: str, detail: str = "", lang: str = "vi") -> str:
     """One line for a file that could not be read: where, why, and the cause if known."""
     reason = catalogue()["read_error"][code][_lang(lang)]
+    # A detail that names a known cause ("fifo", "html" …) is said in the reader's language.
+    named = catalogue()["read_error_detail"].get(detail)
+    detail = str(named[_lang(lang)]) if named else detail
     return f"{source}: {reason}{f' ({detail})' if detail else ''}"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from ..checking.checker import check
@@ -11,6 +12,7 @@ from ..errors import ReadError
 from ..messages import localize
 from ..models import CheckResult, FileError
 from ..parsing.report import parse
+from ..reading import open_regular_file
 from .options import CheckOptions
 
 
@@ -34,9 +36,14 @@ def check_file(
 
 
 def file_sha256(path: Path) -> str | None:
+    """The digest of a regular file's bytes; None for anything else (a FIFO would block)."""
+    try:
+        descriptor = open_regular_file(path, str(path))
+    except ReadError:
+        return None
     try:
         digest = hashlib.sha256()
-        with path.open("rb") as stream:
+        with os.fdopen(descriptor, "rb") as stream:
             for block in iter(lambda: stream.read(1 << 20), b""):
                 digest.update(block)
         return digest.hexdigest()

@@ -1,0 +1,82 @@
+"""Issue 18, second round of hostile inputs: the file system, outputs and run control.
+
+Cases that cannot be committed as files (FIFOs, devices, unreadable files, symlinks, odd file
+names, read-only folders) are made here in a temporary folder; commands that could hang run in
+a subprocess under a time limit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tcdlcl_parse.cli import main
+from tcdlcl_parse.errors import ReadError
+from tcdlcl_parse.reading import read
+from tcdlcl_parse.running.batch import check_one
+from tcdlcl_parse.running.options import CheckOptions
+from tcdlcl_parse.checking.profile import load_profile
+
+from .conftest import REPO, SEED_TXT
+
+
+def _cli(*args: str, timeout: float = 60, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`tcdlcl ARGS` in a subprocess: a hang fails the test instead of blocking it."""
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    return subprocess.run(
+        [sys.executable, "-m", "tcdlcl_parse", *args],
+        capture_output=True, text=True, timeout=timeout, env=env, cwd=cwd or REPO,
+    )  # fmt: skip
+
+
+# --- 9: FIFOs and devices ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("flags", [["--timeout", "0"], ["--resume", "--timeout", "0"]])
+def test_a_fifo_or_a_device_is_unsupported_at_once(tmp_path, flags):
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    output = tmp_path / "out.jsonl"
+    done = _cli("check", str(fifo), "/dev/zero", "--format", "jsonl", "-o", str(output), *flags,
+                timeout=30)  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    results = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
+    assert [r["error"]["code"] for r in results] == ["unsupported", "unsupported"]
+    assert "Traceback" not in done.stderr
+
+
+# --- 10: unreadable files ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def unreadable(tmp_path, monkeypatch) -> Path:
+    """A file this process may not open (chmod is no bar to root, so os.open refuses it)."""
+    path = tmp_path / "bao-cao.txt"
+    path.write_bytes(SEED_TXT.read_bytes())
+    path.chmod(0)
+    real_open = os.open
+
+    def refusing_open(file, *args, **kwargs):
+        if os.fspath(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    return path
+
+
+def test_an_unreadable_file_is_a_permission_read_error(unreadable, capsys):
+    with pytest.raises(ReadError) as error:
+        read(unreadable)
+    assert error.value.code == "permission"
+    result = check_one(str(unreadable), load_profile("cv3078"), CheckOptions(lang="en"))
+    assert result.error is not None and result.error.code == "permission"
+    assert result.error.message == f"{unreadable}: permission denied: the file may not be read"
+    assert main(["parse", str(unreadable)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "không có quyền đọc tệp" in err
