@@ -80,3 +80,23 @@ def test_an_unreadable_file_is_a_permission_read_error(unreadable, capsys):
     assert main(["parse", str(unreadable)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "không có quyền đọc tệp" in err
+
+
+# --- 17: profiles that are not UTF-8 or nest too deeply -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b'id = "x"\nname = "B\xe1o c\xe1o"\n', "UTF-8"),
+        (b"a = " + b"[" * 5000 + b"]" * 5000 + b"\n", "nested too deeply"),
+        (b"a = " + b"{b=" * 3000 + b"1" + b"}" * 3000 + b"\n", "nested too deeply"),
+    ],
+    ids=["latin-1", "arrays", "tables"],
+)
+def test_a_broken_profile_is_one_line_and_exit_2(tmp_path, capsys, content, said):
+    profile = tmp_path / "profile.toml"
+    profile.write_bytes(content)
+    assert main(["check", str(SEED_TXT), "--profile", str(profile)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and said in err and str(profile) in err

@@ -152,6 +152,8 @@ def _parse(text: str, origin: str) -> Profile:
         return Profile.model_validate(tomllib.loads(text))
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{origin}: not valid TOML: {exc}") from exc
+    except RecursionError as exc:  # tomllib and the validation recurse once per nested level
+        raise ProfileError(f"{origin}: not valid TOML: nested too deeply") from exc
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in error['loc']) or '(top)'}: {error['msg']}"
