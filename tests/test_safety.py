@@ -100,3 +100,35 @@ def test_a_broken_profile_is_one_line_and_exit_2(tmp_path, capsys, content, said
     assert main(["check", str(SEED_TXT), "--profile", str(profile)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and said in err and str(profile) in err
+
+
+# --- 7: links out of a folder ------------------------------------------------------------------
+
+
+def test_a_folder_walk_does_not_follow_links_that_leave_it(tmp_path, capsys):
+    secret = tmp_path / "secret" / "shadow.txt"
+    secret.parent.mkdir()
+    secret.write_text("root:$6$salt$hash:19000:0:99999:7:::\n")
+    (tmp_path / "secret" / "more.txt").write_text("private\n")
+    folder = tmp_path / "reports"
+    (folder / "sub").mkdir(parents=True)
+    report = folder / "bao-cao.txt"
+    report.write_bytes(SEED_TXT.read_bytes())
+    (folder / "shadow.txt").symlink_to(secret)
+    (folder / "sub" / "linked-folder").symlink_to(secret.parent, target_is_directory=True)
+    (folder / "sub" / "same-report.txt").symlink_to(report)  # stays inside: read
+
+    from tcdlcl_parse.reading.discover import find_reports
+
+    files, skipped, outside = find_reports([folder])
+    assert files == [report, folder / "sub" / "same-report.txt"] and skipped == []
+    assert outside == [folder / "shadow.txt", folder / "sub" / "linked-folder"]
+    # Named explicitly, a link is read as named.
+    assert find_reports([folder / "shadow.txt"]).files == [folder / "shadow.txt"]
+
+    assert main(["check", str(folder), "--format", "json", "--jobs", "1", "--lang", "en"]) == 1
+    captured = capsys.readouterr()
+    assert "root:" not in captured.out and "private" not in captured.out
+    assert captured.err.splitlines() == [
+        f"tcdlcl: {path}: skipped (a link that leads out of the folder checked)" for path in outside
+    ]

@@ -6,6 +6,7 @@ results leave the library (check_file, check_batch, the command line).
 
 from __future__ import annotations
 
+import os
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +21,13 @@ Lang = Literal["vi", "en"]
 def catalogue() -> dict[str, Any]:
     text = resources.files("tcdlcl_parse").joinpath("data", "messages.toml").read_text("utf-8")
     return tomllib.loads(text)
+
+
+def shown(name: object) -> str:
+    """A file name as a person can read it: bytes that are not UTF-8 (a zip made on Windows),
+    which Python keeps as lone surrogates, become U+FFFD; every output can then encode it."""
+    text = os.fsdecode(name) if isinstance(name, bytes | os.PathLike) else str(name)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _lang(lang: str) -> Lang:

@@ -179,7 +179,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from ..checking.profile import ProfileError, load_profile
-    from ..messages import labels
+    from ..messages import labels, shown
     from ..reading.discover import find_reports
 
     words = labels("cli", args.lang)
@@ -196,13 +196,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
     except (ProfileError, ValueError) as error:
         print(f"tcdlcl: {error}", file=sys.stderr)
         return EXIT_USAGE
-    files, skipped = find_reports(args.paths)
+    files, skipped, outside = find_reports(args.paths)
     if not files:  # one line: the reason, with how many files were skipped
         reason = words["no_files"] + (words["skipped_count"].format(len(skipped)) if skipped else "")
         print("tcdlcl: " + reason, file=sys.stderr)
         return EXIT_USAGE
     for path in skipped:
-        print(f"tcdlcl: {path}: {words['skipped']}", file=sys.stderr)
+        print(f"tcdlcl: {shown(path)}: {words['skipped']}", file=sys.stderr)
+    for path in outside:
+        print(f"tcdlcl: {shown(path)}: {words['skipped_outside']}", file=sys.stderr)
     from ..running.options import CheckOptions
     from .run import run_check
 
