@@ -132,3 +132,31 @@ def test_a_folder_walk_does_not_follow_links_that_leave_it(tmp_path, capsys):
     assert captured.err.splitlines() == [
         f"tcdlcl: {path}: skipped (a link that leads out of the folder checked)" for path in outside
     ]
+
+
+# --- 8: file names that are not UTF-8 ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "table", "json", "jsonl", "csv", "html", "xlsx"])
+def test_a_file_name_that_is_not_utf8_goes_through_every_format(tmp_path, fmt, capsys):
+    folder = tmp_path / "zip-from-windows"
+    folder.mkdir()
+    odd = os.fsdecode(bytes(folder) + b"/b\xe1o-c\xe1o.txt")  # "báo-cáo" in cp1252, as unzipped
+    Path(odd).write_bytes(SEED_TXT.read_bytes())
+    (folder / "plain.txt").write_bytes(SEED_TXT.read_bytes())
+    output = tmp_path / f"out.{fmt}"
+    assert main(["check", str(folder), "--format", fmt, "-o", str(output), "--jobs", "1"]) == 1
+    assert capsys.readouterr().err == ""
+    shown = f"{folder}/b\ufffdo-c\ufffdo.txt"
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(output).worksheets[0]
+        assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+            shown, str(folder / "plain.txt")
+        ]
+    else:
+        text = output.read_text("utf-8")
+        assert ("\ufffd" if fmt == "table" else "b\ufffdo-c\ufffdo.txt") in text  # tables wrap
+    if fmt == "jsonl":  # --resume finds it again under the name it was shown with
+        assert main(["check", str(folder), "--format", fmt, "-o", str(output), "--resume"]) == 1

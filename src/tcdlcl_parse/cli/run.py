@@ -10,7 +10,7 @@ from itertools import chain
 from pathlib import Path
 
 from ..checking.profile import Profile
-from ..messages import labels
+from ..messages import labels, shown
 from ..models import CheckResult
 from ..output.files import atomic_output, read_jsonl, write_csv, write_json, write_jsonl, write_xlsx
 from ..output.text import render_check_table, render_check_text
@@ -50,7 +50,7 @@ def _resumed(files: list[Path], output: Path, profile: Profile) -> tuple[list[Ch
     kept: list[CheckResult] = []
     todo: list[Path] = []
     for path in files:
-        earlier = previous.get(str(path))
+        earlier = previous.get(shown(path))
         if earlier is not None and earlier.sha256 == file_sha256(path):
             kept.append(earlier)
         else:

@@ -15,6 +15,7 @@ from io import BytesIO
 from pathlib import Path
 
 from ..errors import ReadError
+from ..messages import shown
 from ..models import DocumentKind, SourceDocument
 from .base import ZIP_ERRORS, ReaderMeta
 from .lines import RawLine, assemble
@@ -117,7 +118,7 @@ def _load(source: str | Path | bytes, max_bytes: int) -> tuple[bytes, str]:
     if isinstance(source, bytes | bytearray):
         data, name = bytes(source), "<bytes>"
     else:
-        name = str(source)
+        name = shown(source)  # the name results carry: any output can encode it
         data = read_regular_file(source, name, max_bytes)
     if len(data) > max_bytes:
         raise ReadError("too-large", name, f"> {max_bytes // (1024 * 1024)} MB")

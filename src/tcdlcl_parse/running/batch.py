@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..checking.profile import Profile, load_profile
-from ..messages import file_error_message
+from ..messages import file_error_message, shown
 from ..models import CheckResult, FileError
 from .options import CheckOptions
 from .single import check_file
@@ -60,10 +60,10 @@ def check_one(path: str, profile: Profile, options: CheckOptions) -> CheckResult
 def _error_result(path: str, profile: Profile, code: str, lang: str, **params: object) -> CheckResult:
     reason = file_error_message(code, lang, **params)
     return CheckResult(
-        source=path,
+        source=shown(path),
         profile=profile.id,
         passed=False,
-        error=FileError(code=code, message=f"{path}: {reason}"),
+        error=FileError(code=code, message=f"{shown(path)}: {reason}"),
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..checking.checker import check
 from ..checking.profile import Profile, load_profile
 from ..errors import ReadError
-from ..messages import localize
+from ..messages import localize, shown
 from ..models import CheckResult, FileError
 from ..parsing.report import parse
 from ..reading import open_regular_file
@@ -26,7 +26,7 @@ def check_file(
         parsed = parse(path, options=options.read)
     except ReadError as error:
         return CheckResult(
-            source=str(path),
+            source=shown(path),
             sha256=file_sha256(Path(path)),
             profile=profile.id,
             passed=False,
