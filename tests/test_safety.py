@@ -160,3 +160,44 @@ def test_a_file_name_that_is_not_utf8_goes_through_every_format(tmp_path, fmt, c
         assert ("\ufffd" if fmt == "table" else "b\ufffdo-c\ufffdo.txt") in text  # tables wrap
     if fmt == "jsonl":  # --resume finds it again under the name it was shown with
         assert main(["check", str(folder), "--format", fmt, "-o", str(output), "--resume"]) == 1
+
+
+# --- 12: formulas in spreadsheet outputs ------------------------------------------------------------
+
+_FORMULAS = ["=HYPERLINK(\"http://x.invalid\",\"ok\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def _hostile_result(source: str):
+    from tcdlcl_parse.models import CheckResult, Finding
+
+    finding = Finding(code="C001", severity="error", message="=1+1", section="-I")
+    return CheckResult(
+        source=source, profile="cv3078", passed=False, issuer="=cmd|' /C calc'!A0",
+        symbol="+84/BC", date="@2025", findings=[finding], missing_sections=["-II"],
+    )  # fmt: skip
+
+
+def test_spreadsheet_cells_never_start_a_formula(tmp_path):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from tcdlcl_parse.output.files import write_csv, write_xlsx
+
+    results = [_hostile_result(name) for name in _FORMULAS]
+    text = io.StringIO()
+    write_csv(results, text, "en")
+    rows = list(csv.reader(io.StringIO(text.getvalue().lstrip("\ufeff"))))[1:]
+    assert [row[0] for row in rows] == ["'" + name for name in _FORMULAS]
+    cells = [cell for row in rows for cell in row]
+    stream = io.BytesIO()
+    write_xlsx(results, stream, "en", load_profile("cv3078"))
+    workbook = load_workbook(io.BytesIO(stream.getvalue()))
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows(min_row=2):
+            cells += [cell.value for cell in row if cell.data_type != "n"]
+            assert all(cell.data_type != "f" for cell in row), sheet.title
+    texts = [cell for cell in cells if isinstance(cell, str) and cell]
+    assert texts and not [cell for cell in texts if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert "'=cmd|' /C calc'!A0" in texts and "'=1+1" in texts

@@ -37,6 +37,22 @@ def atomic_output(path: Path, mode: str = "w") -> Iterator[IO]:
         raise
 
 
+# A cell starting with one of these is a formula to a spreadsheet program ("=HYPERLINK(…)" in
+# a file name or in a report's text). OWASP's CSV-injection advice: prefix such cells with a
+# single quote, which makes them text; numbers are written as numbers and need none.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _cells(row: Iterable[object]) -> list[object]:
+    return [_cell(value) for value in row]
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
@@ -63,7 +79,7 @@ def write_csv(results: Iterable[CheckResult], stream: IO[str], lang: str = "vi")
     writer = csv.writer(stream)
     writer.writerow(labels("files", lang)["summary_columns"])
     for result in results:
-        writer.writerow(summary_row(result, lang))
+        writer.writerow(_cells(summary_row(result, lang)))
 
 
 def read_jsonl(path: Path) -> Iterator[CheckResult]:
@@ -98,9 +114,9 @@ def write_xlsx(
     findings.append(words["finding_columns"])
     aggregate = Aggregate(profile) if profile is not None else None
     for result in aggregate.tee(results) if aggregate else results:
-        summary.append(summary_row(result, lang))
+        summary.append(_cells(summary_row(result, lang)))
         for row in finding_rows(result):
-            findings.append(row)
+            findings.append(_cells(row))
     sheets = [(summary, [40, 32, 18, 12, 8, 24, 8, 10, 40, 80]), (findings, [40, 8, 10, 8, 7, 90])]
     if aggregate is not None:
         for name, rows, widths in (
@@ -111,7 +127,7 @@ def write_xlsx(
             sheet = workbook.create_sheet(words[f"{name}_sheet"])
             sheet.append(words[f"{name}_columns"])
             for row in rows:
-                sheet.append(list(row))
+                sheet.append(_cells(row))
             sheets.append((sheet, widths))
     for sheet, widths in sheets:
         for index, width in enumerate(widths, start=1):
