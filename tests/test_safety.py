@@ -201,3 +201,60 @@ def test_spreadsheet_cells_never_start_a_formula(tmp_path):
     texts = [cell for cell in cells if isinstance(cell, str) and cell]
     assert texts and not [cell for cell in texts if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
     assert "'=cmd|' /C calc'!A0" in texts and "'=1+1" in texts
+
+
+# --- 11: outputs that cannot be written ---------------------------------------------------------
+
+
+def _refused(tmp_path, capsys, output: Path, said: str) -> None:
+    report = tmp_path / "bao-cao.txt"
+    report.write_bytes(SEED_TXT.read_bytes())
+    assert main(["check", str(report), "--format", "jsonl", "-o", str(output), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"tcdlcl: {output}: cannot write the results{said}\n"
+    assert not [p for p in output.parent.iterdir() if p.name.endswith(".tmp")] if output.parent.is_dir() else True
+
+
+def test_an_output_that_is_not_a_regular_file_is_refused(tmp_path, capsys):
+    folder = tmp_path / "results"
+    folder.mkdir()
+    _refused(tmp_path, capsys, folder, ": this is a folder, give a file name")
+    kept = tmp_path / "kept.txt"
+    kept.write_text("keep me")
+    link = tmp_path / "out.jsonl"
+    link.symlink_to(kept)
+    _refused(tmp_path, capsys, link, ": this is a symbolic link, give a regular file")
+    assert link.is_symlink() and kept.read_text() == "keep me"
+    pipe = tmp_path / "pipe.jsonl"
+    os.mkfifo(pipe)
+    _refused(tmp_path, capsys, pipe, ": not a regular file (a device, a pipe …)")
+    assert pipe.is_fifo()
+    _refused(tmp_path, capsys, kept / "deeper" / "out.jsonl",
+             f": the path goes through a file, not a folder ({kept})")  # fmt: skip
+
+
+def test_a_device_as_output_is_left_alone(tmp_path, capsys):
+    if os.geteuid() != 0:
+        pytest.skip("mknod needs root")
+    device = tmp_path / "null"
+    os.mknod(device, 0o666 | 0o020000, os.makedev(1, 3))  # a character device, like /dev/null
+    _refused(tmp_path, capsys, device, ": not a regular file (a device, a pipe …)")
+    assert device.is_char_device()
+
+
+@pytest.mark.parametrize(
+    ("where", "error"),
+    [("tempfile.mkstemp", PermissionError(13, "Permission denied")),  # a read-only folder
+     ("tcdlcl_parse.output.files.write_jsonl", OSError(28, "No space left on device"))],
+    ids=["read-only-folder", "disk-full"],
+)  # fmt: skip
+def test_a_failed_write_is_one_line_and_keeps_the_old_output(tmp_path, capsys, monkeypatch, where, error):
+    output = tmp_path / "out.jsonl"
+    output.write_text("old results\n")
+
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(where.replace("output.files", "cli.run"), fail)
+    _refused(tmp_path, capsys, output, f" ({error.strerror})")
+    assert output.read_text() == "old results\n"

@@ -61,6 +61,12 @@ def read_error_message(code: str, source: str, detail: str = "", lang: str = "vi
     return f"{source}: {reason}{f' ({detail})' if detail else ''}"
 
 
+def output_error_message(code: str, path: str, detail: str = "", lang: str = "vi") -> str:
+    """One line for an output file that cannot be written."""
+    reason = catalogue()["output_error"][code][_lang(lang)]
+    return f"{path}: {reason}{f' ({detail})' if detail else ''}"
+
+
 def file_error_message(kind: str, lang: str = "vi", **params: Any) -> str:
     """Why a file got no result although it could be read (timeout, crash, a bug)."""
     return str(catalogue()["file_error"][kind][_lang(lang)]).format(**params)

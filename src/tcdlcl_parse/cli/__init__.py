@@ -205,13 +205,22 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"tcdlcl: {shown(path)}: {words['skipped']}", file=sys.stderr)
     for path in outside:
         print(f"tcdlcl: {shown(path)}: {words['skipped_outside']}", file=sys.stderr)
+    from pathlib import Path
+
+    from ..output.files import OutputError, check_output_target
     from ..running.options import CheckOptions
     from .run import run_check
 
     options = CheckOptions(
         read=_read_options(args), detail=args.format == "html", timeout=args.timeout, lang=args.lang
     )
-    return run_check(files, profile, options, args)
+    try:
+        if args.output:  # before checking anything: an hour of work must not end here
+            check_output_target(Path(args.output))
+        return run_check(files, profile, options, args)
+    except OutputError as error:
+        print(f"tcdlcl: {error.message(args.lang)}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _read_options(args: argparse.Namespace) -> ReadOptions:

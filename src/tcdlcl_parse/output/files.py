@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -16,22 +17,63 @@ from pathlib import Path
 from typing import IO
 
 from ..checking.profile import Profile
-from ..messages import labels
+from ..messages import labels, output_error_message, shown
 from ..models import CheckResult
 from .aggregate import Aggregate
 from .rows import finding_rows, summary_row
 
 
+class OutputError(Exception):
+    """The output file cannot be written: ``code`` names why (data/messages.toml)."""
+
+    def __init__(self, code: str, path: Path, detail: str = "") -> None:
+        self.code, self.path, self.detail = code, path, detail
+        super().__init__(f"{path}: {code}{': ' + detail if detail else ''}")
+
+    def message(self, lang: str = "vi") -> str:
+        return output_error_message(self.code, shown(self.path), self.detail, lang)
+
+
+def check_output_target(path: Path) -> None:
+    """Refuse, before any work, an output that is not a regular file or a new name in a folder:
+    the rename would replace a device node, a named pipe or a link, and not write through it."""
+    try:
+        mode = os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):  # the latter: a file on the way, below
+        mode = None
+    except OSError as exc:
+        raise OutputError("write-failed", path, exc.strerror or str(exc)) from exc
+    if mode is not None and not stat.S_ISREG(mode):
+        code = "is-folder" if stat.S_ISDIR(mode) else "is-link" if stat.S_ISLNK(mode) else "not-regular"
+        raise OutputError(code, path)
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise OutputError("parent-not-folder", path, shown(parent))
+
+
 @contextmanager
 def atomic_output(path: Path, mode: str = "w") -> Iterator[IO]:
-    """Open a temporary file beside ``path``; rename it over ``path`` on success."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Open a temporary file beside ``path``; rename it over ``path`` on success. Every failure
+    to write (a read-only folder, a full disk, a target that is not a regular file) is an
+    :class:`OutputError`, and ``path`` is left as it was."""
+    check_output_target(path)
     try:
-        with os.fdopen(handle, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {})) as stream:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError("write-failed", path, exc.strerror or str(exc)) from exc
+    text = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
+    try:
+        with os.fdopen(handle, mode, **text) as stream:
             yield stream
         os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
+        check_output_target(path)  # it may have been replaced while the check ran
         os.replace(temp, path)
+    except OSError as exc:  # the results come from workers that catch their own errors
+        Path(temp).unlink(missing_ok=True)
+        raise OutputError("write-failed", path, exc.strerror or str(exc)) from exc
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
