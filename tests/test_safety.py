@@ -258,3 +258,146 @@ def test_a_failed_write_is_one_line_and_keeps_the_old_output(tmp_path, capsys, m
     monkeypatch.setattr(where.replace("output.files", "cli.run"), fail)
     _refused(tmp_path, capsys, output, f" ({error.strerror})")
     assert output.read_text() == "old results\n"
+
+
+# --- 14: time limits and process counts ------------------------------------------------------------
+
+from tcdlcl_parse.running import batch as batch_module  # noqa: E402
+
+REPORTS = sorted(p for p in (REPO / "corpora" / "synthetic").iterdir() if p.suffix == ".txt")
+
+
+def test_an_alarm_that_fires_while_being_disarmed_costs_the_file_not_the_batch(monkeypatch):
+    """The race: the file finishes at its limit and SIGALRM lands in the clean-up."""
+    import signal
+
+    real = signal.setitimer
+
+    def late(which, seconds, *rest):
+        result = real(which, seconds, *rest)
+        if seconds == 0:  # the alarm went off just before it was disarmed
+            batch_module._on_alarm(signal.SIGALRM, None)
+        return result
+
+    monkeypatch.setattr(signal, "setitimer", late)
+    results = list(batch_module.check_batch(REPORTS[:2], "cv3078", CheckOptions(timeout=30), jobs=1))
+    assert [r.error.code for r in results if r.error] == ["timeout", "timeout"]
+
+
+@pytest.mark.parametrize(
+    ("timeout", "code"),
+    [(1e-9, "timeout"), (-1.0, None), (float("nan"), None), (float("inf"), None), (1e300, None)],
+)
+def test_any_timeout_value_gives_a_result(timeout, code):
+    (result,) = batch_module.check_batch(REPORTS[:1], "cv3078", CheckOptions(timeout=timeout), jobs=1)
+    assert (result.error.code if result.error else None) == code
+
+
+def test_the_number_of_worker_processes_is_bounded(monkeypatch):
+    sizes = []
+    real = batch_module.ProcessPoolExecutor
+
+    def recording(max_workers, **kwargs):
+        sizes.append(max_workers)
+        return real(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(batch_module, "ProcessPoolExecutor", recording)
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    files = (REPORTS * 3)[:6]
+    assert len(list(batch_module.check_batch(files, "cv3078", jobs=100_000))) == len(files)
+    assert sizes == [4]  # four per core
+    sizes.clear()
+    list(batch_module.check_batch(files[:2], "cv3078", jobs=100_000))
+    assert sizes == [2]  # one per file
+
+
+def test_cli_extreme_timeouts(tmp_path):
+    report = tmp_path / "bao-cao.txt"
+    report.write_bytes(SEED_TXT.read_bytes())
+    assert main(["check", str(report), "--timeout", "1e300", "--format", "json"]) == 1
+    assert main(["check", str(report), "--timeout", "1e-9", "--format", "json", "--jobs", "1"]) == 2
+
+
+# --- 16: workers die with their parent ---------------------------------------------------------------
+
+_ORPHAN_SCRIPT = """
+import multiprocessing, sys, threading, time
+from tcdlcl_parse.running import batch
+
+def slow(path, *args, **kwargs):
+    time.sleep(120)
+
+batch.check_file = slow  # the workers are forked: they inherit it
+def tell():
+    time.sleep(2)
+    print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+threading.Thread(target=tell, daemon=True).start()
+next(batch.check_batch(sys.argv[1:], "cv3078", jobs=2))
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return not any(line.startswith("State:") and "Z" in line for line in status)
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="PR_SET_PDEATHSIG is Linux's")
+def test_workers_die_when_their_parent_is_killed():
+    import signal
+    import time
+
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _ORPHAN_SCRIPT, *map(str, REPORTS[:2])],
+        stdout=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    workers: list[int] = []
+    try:
+        assert parent.stdout is not None
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(workers) == 2
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(10)
+        deadline = time.monotonic() + 10
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if _alive(pid)]
+    finally:
+        parent.kill()
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+# --- 5: a memory limit per file ------------------------------------------------------------------------
+
+
+def _vm_size() -> int:
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith("VmSize:"))
+    return int(line.split()[1]) * 1024
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_that_needs_too_much_memory_is_too_large_and_the_batch_goes_on(monkeypatch, jobs):
+    import resource
+
+    original = batch_module.check_file
+
+    def greedy(path, *args, **kwargs):
+        if str(path).endswith(REPORTS[1].name):
+            bytearray(8 * 1024**3)  # as a DOCX bomb the readers missed would
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(batch_module, "check_file", greedy)
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    limit = _vm_size() + 1024**3
+    results = list(batch_module.check_batch(REPORTS[:3], "cv3078", CheckOptions(lang="en"), jobs=jobs,
+                                            max_memory=limit))  # fmt: skip
+    assert [r.error.code if r.error else None for r in results] == [None, "too-large", None]
+    assert "see --max-memory" in results[1].error.message
+    assert resource.getrlimit(resource.RLIMIT_AS) == before  # the caller's limit is given back

@@ -50,6 +50,23 @@ def _seconds(text: str) -> float:
     return value
 
 
+_SIZE_UNITS = {"": 1024**2, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def _size(text: str) -> int:
+    """--max-memory: a size in MiB, or with a unit (512M, 2G); 0: no limit."""
+    number, unit = text.strip().lower().removesuffix("b").removesuffix("i"), ""
+    if number[-1:] in _SIZE_UNITS:
+        number, unit = number[:-1], number[-1]
+    try:
+        value = float(number) * _SIZE_UNITS[unit]
+    except ValueError:
+        value = -1.0
+    if not (math.isfinite(value) and value >= 0) or (0 < value < 256 * 1024**2):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size of at least 256M (or 0)")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tcdlcl",
@@ -91,7 +108,12 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--output", "-o", metavar="PATH", help="write to PATH (atomically) instead of stdout")
     check_cmd.add_argument(
         "--jobs", "-j", type=_count, default=None, metavar="N",
-        help="parallel processes (default, or 0: all cores; 1: in this process)",
+        help="parallel processes (default, or 0: all cores; 1: in this process; at most 4 per core)",
+    )
+    check_cmd.add_argument(
+        "--max-memory", type=_size, default=None, metavar="SIZE",
+        help="memory each file may use, e.g. 2G (default: 3/4 of the machine shared by the "
+        "processes; 0: no limit); a file that needs more is reported too large",
     )
     check_cmd.add_argument(
         "--timeout", type=_seconds, default=120.0, metavar="SECONDS",

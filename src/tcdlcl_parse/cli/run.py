@@ -80,7 +80,7 @@ def run_check(files: list[Path], profile: Profile, options: CheckOptions, args: 
     output = Path(args.output) if args.output else None
     if args.resume and output is not None:
         kept, todo = _resumed(files, output, profile)
-    fresh = check_batch(todo, profile, options, jobs=args.jobs)
+    fresh = check_batch(todo, profile, options, jobs=args.jobs, max_memory=args.max_memory)
     tally = _Tally()
     results = tally.count(chain(kept, _with_progress(fresh, len(todo), args.lang)))
     _write(results, args.format, output, args.lang, profile)
