@@ -401,3 +401,63 @@ def test_a_file_that_needs_too_much_memory_is_too_large_and_the_batch_goes_on(mo
     assert [r.error.code if r.error else None for r in results] == [None, "too-large", None]
     assert "see --max-memory" in results[1].error.message
     assert resource.getrlimit(resource.RLIMIT_AS) == before  # the caller's limit is given back
+
+
+# --- 15: --resume after kill -9, and after the profile was edited ----------------------------------
+
+_KILLED_RUN = """
+import sys, time
+from tcdlcl_parse.cli import main
+from tcdlcl_parse.running import batch
+
+original = batch.check_file
+def stuck_on_last(path, *args, **kwargs):
+    if path == sys.argv[-1]:
+        time.sleep(120)
+    return original(path, *args, **kwargs)
+batch.check_file = stuck_on_last
+main(["check", *sys.argv[2:], "--format", "jsonl", "-o", sys.argv[1], "--jobs", "1"])
+"""
+
+
+def test_resume_keeps_what_a_killed_run_finished_and_rechecks_after_a_profile_edit(tmp_path, monkeypatch):
+    import time
+
+    files = [str(path) for path in REPORTS[:3]]
+    output = tmp_path / "r.jsonl"
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    run = subprocess.Popen([sys.executable, "-c", _KILLED_RUN, str(output), *files], env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            temporary = list(tmp_path.glob(".r.jsonl.*.tmp"))
+            if temporary and temporary[0].read_text("utf-8").count("\n") == 2:
+                break
+            time.sleep(0.2)
+        else:
+            pytest.fail("the run did not write its first two results")
+    finally:
+        run.kill()
+        run.wait()
+    assert not output.exists()
+
+    checked: list[str] = []
+    original = batch_module.check_file
+
+    def counting(path, *args, **kwargs):
+        checked.append(path)
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(batch_module, "check_file", counting)
+    resume = ["check", *files, "--format", "jsonl", "-o", str(output), "--resume", "--jobs", "1"]
+    main(resume)
+    assert checked == files[2:]  # the two finished before the kill are kept
+    assert [json.loads(line)["source"] for line in output.read_text("utf-8").splitlines()] == files
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".*.tmp"))
+
+    edited = tmp_path / "cv3078.toml"  # the same id, one word changed
+    bundled = (REPO / "src" / "tcdlcl_parse" / "profiles" / "cv3078.toml").read_text("utf-8")
+    edited.write_text(bundled.replace('name = "', 'name = "(sửa) ', 1), "utf-8")
+    checked.clear()
+    main([*resume, "--profile", str(edited)])
+    assert checked == files

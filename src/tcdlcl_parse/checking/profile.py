@@ -8,6 +8,7 @@ file with ``--profile path/to/file.toml``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -111,6 +112,11 @@ class Profile(_Spec):
 
     def section(self, section_id: str) -> SectionSpec:
         return next(s for s in self.sections if s.id == section_id)
+
+
+def profile_sha256(profile: Profile) -> str:
+    """A digest of what the profile says (an edited file with the same id differs)."""
+    return hashlib.sha256(profile.model_dump_json().encode()).hexdigest()
 
 
 class ProfileError(Exception):

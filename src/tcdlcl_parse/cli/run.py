@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
-from ..checking.profile import Profile
+from ..checking.profile import Profile, profile_sha256
 from ..messages import labels, shown
 from ..models import CheckResult
 from ..output.files import atomic_output, read_jsonl, write_csv, write_json, write_jsonl, write_xlsx
@@ -44,9 +45,16 @@ class _Tally:
 
 
 def _resumed(files: list[Path], output: Path, profile: Profile) -> tuple[list[CheckResult], list[Path]]:
-    """Results to keep from an earlier run (same file bytes, same profile), and the files still
-    to check."""
-    previous = {r.source: r for r in read_jsonl(output) if r.sha256 and r.profile == profile.id}
+    """Results to keep from an earlier run (same file bytes, same profile content), and the
+    files still to check. A run killed before it finished left its results, written as it
+    went, in a temporary file beside the output: they count too (the latest of each file)."""
+    digest = profile_sha256(profile)
+    previous = {
+        r.source: r
+        for source in [output, *_leftovers(output)]
+        for r in read_jsonl(source)
+        if r.sha256 and r.profile == profile.id and r.profile_sha256 == digest
+    }
     kept: list[CheckResult] = []
     todo: list[Path] = []
     for path in files:
@@ -56,6 +64,12 @@ def _resumed(files: list[Path], output: Path, profile: Profile) -> tuple[list[Ch
         else:
             todo.append(path)
     return kept, todo
+
+
+def _leftovers(output: Path) -> list[Path]:
+    """Temporary files of earlier runs into ``output`` (atomic_output's names), oldest first."""
+    found = output.parent.glob(f".{glob.escape(output.name)}.*.tmp")
+    return sorted((path for path in found if path.is_file()), key=lambda path: path.stat().st_mtime)
 
 
 def _with_progress(results: Iterator[CheckResult], total: int, lang: str) -> Iterator[CheckResult]:
@@ -78,12 +92,16 @@ def run_check(files: list[Path], profile: Profile, options: CheckOptions, args: 
     kept: list[CheckResult] = []
     todo = files
     output = Path(args.output) if args.output else None
+    leftovers: list[Path] = []
     if args.resume and output is not None:
+        leftovers = _leftovers(output)
         kept, todo = _resumed(files, output, profile)
     fresh = check_batch(todo, profile, options, jobs=args.jobs, max_memory=args.max_memory)
     tally = _Tally()
     results = tally.count(chain(kept, _with_progress(fresh, len(todo), args.lang)))
     _write(results, args.format, output, args.lang, profile)
+    for leftover in leftovers:  # their results are in the output now
+        leftover.unlink(missing_ok=True)
     if tally.unreadable:  # exit 2: one line on stderr says why, whatever the output format
         line = labels("cli", args.lang)["unreadable"].format(
             count=tally.unreadable, total=tally.total, first=tally.first_error

@@ -18,7 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from ..checking.profile import Profile, load_profile
+from ..checking.profile import Profile, load_profile, profile_sha256
 from ..errors import ReadError
 from ..messages import file_error_message, shown
 from ..models import CheckResult, FileError
@@ -85,7 +85,7 @@ def check_one(path: str, profile: Profile, options: CheckOptions) -> CheckResult
     except MemoryError:
         error = ReadError("too-large", shown(path), "memory")
         return CheckResult(
-            source=shown(path), profile=profile.id, passed=False,
+            source=shown(path), profile=profile.id, profile_sha256=profile_sha256(profile), passed=False,
             error=FileError(code=error.code, message=error.message(options.lang)),
         )  # fmt: skip
     except Exception as exc:  # noqa: BLE001 — a bug must cost one file, not the batch
@@ -165,6 +165,7 @@ def _error_result(path: str, profile: Profile, code: str, lang: str, **params: o
     return CheckResult(
         source=shown(path),
         profile=profile.id,
+        profile_sha256=profile_sha256(profile),
         passed=False,
         error=FileError(code=code, message=f"{shown(path)}: {reason}"),
     )

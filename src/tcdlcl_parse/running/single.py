@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from ..checking.checker import check
-from ..checking.profile import Profile, load_profile
+from ..checking.profile import Profile, load_profile, profile_sha256
 from ..errors import ReadError
 from ..messages import localize, shown
 from ..models import CheckResult, FileError
@@ -22,6 +22,7 @@ def check_file(
     """The result of checking the file at ``path``, its messages in ``options.lang``."""
     options = options or CheckOptions()
     profile = load_profile(profile)
+    digest = profile_sha256(profile)
     try:
         parsed = parse(path, options=options.read)
     except ReadError as error:
@@ -29,10 +30,12 @@ def check_file(
             source=shown(path),
             sha256=file_sha256(Path(path)),
             profile=profile.id,
+            profile_sha256=digest,
             passed=False,
             error=FileError(code=error.code, message=error.message(options.lang)),
         )
-    return localize(check(parsed, profile, detail=options.detail), options.lang)
+    result = check(parsed, profile, detail=options.detail).model_copy(update={"profile_sha256": digest})
+    return localize(result, options.lang)
 
 
 def file_sha256(path: Path) -> str | None:
