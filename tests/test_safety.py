@@ -461,3 +461,44 @@ def test_resume_keeps_what_a_killed_run_finished_and_rechecks_after_a_profile_ed
     checked.clear()
     main([*resume, "--profile", str(edited)])
     assert checked == files
+
+
+# --- 19: no garbage collection while a report is laid out, parsed and checked -----------------------
+
+
+def test_the_collector_does_not_run_while_a_large_text_is_parsed(tmp_path, monkeypatch):
+    import gc
+
+    from tcdlcl_parse.running import single
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(SEED_TXT.read_bytes() * 60)  # ~1 MB: tens of thousands of models
+    collections: list[int] = []
+    watching = []
+
+    def count(phase, info):
+        if phase == "start" and watching:
+            collections.append(info["generation"])
+
+    original_parse = single.parse
+
+    def watched_parse(*args, **kwargs):
+        watching.append(True)
+        try:
+            return original_parse(*args, **kwargs)
+        finally:
+            watching.clear()
+
+    monkeypatch.setattr(single, "parse", watched_parse)
+    gc.callbacks.append(count)
+    try:
+        result = single.check_file(big, "cv3078")
+    finally:
+        gc.callbacks.remove(count)
+    assert result.error is None and collections == [] and gc.isenabled()
+    gc.disable()  # a caller that turned the collector off keeps it off
+    try:
+        single.check_file(SEED_TXT, "cv3078")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import ReadError
 from ..messages import shown
 from ..models import DocumentKind, SourceDocument
-from .base import ZIP_ERRORS, ReaderMeta
+from .base import ZIP_ERRORS, ReaderMeta, gc_paused
 from .lines import RawLine, assemble
 from .options import ReadOptions
 
@@ -94,7 +94,8 @@ def read(
         if (cached := cache.get(key)) is not None:
             return cached.model_copy(update={"source": name})  # the same bytes under another name
     raw_lines, meta = _read_kind(kind, data, name, fast=options.fast, password=password, ocr=options.ocr)
-    text, lines, removed, warnings = assemble(raw_lines)
+    with gc_paused():
+        text, lines, removed, warnings = assemble(raw_lines)
     if not text.strip():
         raise ReadError("empty", name, "no text")
     document = SourceDocument(

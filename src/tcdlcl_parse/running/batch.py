@@ -8,6 +8,7 @@ fails in any way — unreadable, too slow, or crashing its worker process — yi
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import signal
 import sys
@@ -158,6 +159,7 @@ def _die_with_parent(parent: int) -> None:
 def _init_worker(parent: int, max_memory: int | None) -> None:
     _die_with_parent(parent)
     _limit_memory(max_memory)
+    gc.freeze()  # what the fork inherited (modules, tables) is never walked by the collector
 
 
 def _error_result(path: str, profile: Profile, code: str, lang: str, **params: object) -> CheckResult:

@@ -12,7 +12,8 @@ from ..errors import ReadError
 from ..messages import localize, shown
 from ..models import CheckResult, FileError
 from ..parsing.report import parse
-from ..reading import open_regular_file
+from ..reading import open_regular_file, read
+from ..reading.base import gc_paused
 from .options import CheckOptions
 
 
@@ -24,7 +25,7 @@ def check_file(
     profile = load_profile(profile)
     digest = profile_sha256(profile)
     try:
-        parsed = parse(path, options=options.read)
+        document = read(path, options=options.read)
     except ReadError as error:
         return CheckResult(
             source=shown(path),
@@ -34,8 +35,9 @@ def check_file(
             passed=False,
             error=FileError(code=error.code, message=error.message(options.lang)),
         )
-    result = check(parsed, profile, detail=options.detail).model_copy(update={"profile_sha256": digest})
-    return localize(result, options.lang)
+    with gc_paused():  # not while reading: the PDF libraries make cyclic garbage
+        result = check(parse(document), profile, detail=options.detail)
+    return localize(result.model_copy(update={"profile_sha256": digest}), options.lang)
 
 
 def file_sha256(path: Path) -> str | None:
