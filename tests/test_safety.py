@@ -502,3 +502,43 @@ def test_the_collector_does_not_run_while_a_large_text_is_parsed(tmp_path, monke
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# --- 6: memory grows linearly with a text file's size -----------------------------------------------
+
+_MEASURE = """
+import sys
+from tcdlcl_parse.checking.profile import load_profile
+from tcdlcl_parse.running.batch import check_one
+from tcdlcl_parse.running.options import CheckOptions
+
+def rss(key):
+    with open("/proc/self/status") as status:
+        return int(next(l for l in status if l.startswith(key)).split()[1]) * 1024
+
+profile = load_profile("cv3078")
+check_one(sys.argv[2], profile, CheckOptions(timeout=0))  # warm: tables, patterns
+base = rss("VmRSS:")
+result = check_one(sys.argv[1], profile, CheckOptions(timeout=0))
+assert result.error is None, result.error
+print(rss("VmHWM:") - base)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_memory_per_input_byte_of_a_text_file_stays_flat_as_it_grows(tmp_path):
+    """The 95 MB text that peaked at 3.3 GB: peak memory must be linear in the size, with a
+    constant that keeps the 100 MB limit on text files under ~4 GB."""
+    seed = SEED_TXT.read_bytes()
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    per_byte = {}
+    for megabytes in (1, 4):
+        path = tmp_path / f"{megabytes}mb.txt"
+        path.write_bytes((seed * (megabytes * 2**20 // len(seed) + 1))[: megabytes * 2**20])
+        done = subprocess.run(
+            [sys.executable, "-c", _MEASURE, str(path), str(SEED_TXT)],
+            capture_output=True, text=True, timeout=120, env=env, check=True,
+        )  # fmt: skip
+        per_byte[megabytes] = int(done.stdout) / path.stat().st_size
+    assert per_byte[4] < per_byte[1] * 1.25, per_byte  # linear, not worse
+    assert per_byte[4] < 40, per_byte
