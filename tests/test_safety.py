@@ -99,7 +99,9 @@ def test_a_broken_profile_is_one_line_and_exit_2(tmp_path, capsys, content, said
     profile.write_bytes(content)
     assert main(["check", str(SEED_TXT), "--profile", str(profile)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and said in err and str(profile) in err
+    assert err.count("\n") == 1 and str(profile) in err
+    assert main(["check", str(SEED_TXT), "--profile", str(profile), "--lang", "en"]) == 2
+    assert said in capsys.readouterr().err
 
 
 # --- 7: links out of a folder ------------------------------------------------------------------

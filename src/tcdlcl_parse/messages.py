@@ -61,6 +61,12 @@ def read_error_message(code: str, source: str, detail: str = "", lang: str = "vi
     return f"{source}: {reason}{f' ({detail})' if detail else ''}"
 
 
+def profile_error_message(code: str, origin: str, detail: str = "", lang: str = "vi") -> str:
+    """One line for a profile that cannot be used."""
+    reason = catalogue()["profile_error"][code][_lang(lang)]
+    return f"{origin}: {reason}{f' ({detail})' if detail else ''}"
+
+
 def output_error_message(code: str, path: str, detail: str = "", lang: str = "vi") -> str:
     """One line for an output file that cannot be written."""
     reason = catalogue()["output_error"][code][_lang(lang)]

@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from ..messages import finding_codes
+from ..messages import finding_codes, profile_error_message
 from ..models import Severity
 
 
@@ -120,7 +120,15 @@ def profile_sha256(profile: Profile) -> str:
 
 
 class ProfileError(Exception):
-    """A profile file is missing or invalid; the message says where."""
+    """A profile file is missing or invalid: ``code`` says why (data/messages.toml), ``origin``
+    where, ``detail`` the parser's own words. ``str()`` is the English message."""
+
+    def __init__(self, code: str, origin: str, detail: str = "") -> None:
+        self.code, self.origin, self.detail = code, origin, detail
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "vi") -> str:
+        return profile_error_message(self.code, self.origin, self.detail, lang)
 
 
 def bundled_profiles() -> dict[str, str]:
@@ -140,16 +148,16 @@ def load_profile(name_or_path: str | Path | Profile) -> Profile:
     path = Path(name_or_path)
     if path.suffix == ".toml" or path.exists():
         if not path.is_file():
-            raise ProfileError(f"{path}: no such profile file")
+            raise ProfileError("missing", str(path))
         try:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ProfileError(f"{path}: cannot be read as UTF-8 text: {exc}") from exc
+            raise ProfileError("unreadable", str(path), str(exc)) from exc
         return _parse(text, str(path))
     entry = resources.files("tcdlcl_parse").joinpath("profiles", f"{name_or_path}.toml")
     if not entry.is_file():
         known = ", ".join(sorted(bundled_profiles()))
-        raise ProfileError(f"unknown profile {name_or_path!r} (bundled: {known})")
+        raise ProfileError("unknown", str(name_or_path), known)
     return _parse(entry.read_text("utf-8"), f"{name_or_path}.toml")
 
 
@@ -157,15 +165,15 @@ def _parse(text: str, origin: str) -> Profile:
     try:
         return Profile.model_validate(tomllib.loads(text))
     except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"{origin}: not valid TOML: {exc}") from exc
+        raise ProfileError("not-toml", origin, str(exc)) from exc
     except RecursionError as exc:  # tomllib and the validation recurse once per nested level
-        raise ProfileError(f"{origin}: not valid TOML: nested too deeply") from exc
+        raise ProfileError("too-deep", origin) from exc
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in error['loc']) or '(top)'}: {error['msg']}"
             for error in exc.errors()
         )
-        raise ProfileError(f"{origin}: {problems}") from exc
+        raise ProfileError("invalid", origin, problems) from exc
 
 
 def profile_json_schema() -> dict[str, object]:

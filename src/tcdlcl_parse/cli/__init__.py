@@ -216,7 +216,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if args.ignore:
             profile = profile.model_validate({**profile.model_dump(), "ignore": [*profile.ignore, *args.ignore]})
     except (ProfileError, ValueError) as error:
-        print(f"tcdlcl: {error}", file=sys.stderr)
+        said = error.message(args.lang) if isinstance(error, ProfileError) else str(error)
+        print(f"tcdlcl: {said}", file=sys.stderr)
         return EXIT_USAGE
     files, skipped, outside = find_reports(args.paths)
     if not files:  # one line: the reason, with how many files were skipped
