@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from tcdlcl_parse.checking.profile import load_profile
 from tcdlcl_parse.cli import main
 from tcdlcl_parse.errors import ReadError
 from tcdlcl_parse.reading import read
 from tcdlcl_parse.running.batch import check_one
 from tcdlcl_parse.running.options import CheckOptions
-from tcdlcl_parse.checking.profile import load_profile
 
 from .conftest import REPO, SEED_TXT
 
@@ -30,7 +30,7 @@ def _cli(*args: str, timeout: float = 60, cwd: Path | None = None) -> subprocess
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
     return subprocess.run(
         [sys.executable, "-m", "tcdlcl_parse", *args],
-        capture_output=True, text=True, timeout=timeout, env=env, cwd=cwd or REPO,
+        capture_output=True, text=True, timeout=timeout, env=env, cwd=cwd or REPO, check=False,
     )  # fmt: skip
 
 
@@ -264,7 +264,7 @@ def test_a_failed_write_is_one_line_and_keeps_the_old_output(tmp_path, capsys, m
 
 # --- 14: time limits and process counts ------------------------------------------------------------
 
-from tcdlcl_parse.running import batch as batch_module  # noqa: E402
+from tcdlcl_parse.running import batch as batch_module
 
 REPORTS = sorted(p for p in (REPO / "corpora" / "synthetic").iterdir() if p.suffix == ".txt")
 

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ..checking.profile import Profile
 from ..messages import labels, output_error_message, shown
@@ -54,7 +54,7 @@ def check_output_target(path: Path) -> None:
 
 
 @contextmanager
-def atomic_output(path: Path, mode: str = "w") -> Iterator[IO]:
+def atomic_output(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; rename it over ``path`` on success. Every failure
     to write (a read-only folder, a full disk, a target that is not a regular file) is an
     :class:`OutputError`, and ``path`` is left as it was."""
@@ -64,9 +64,9 @@ def atomic_output(path: Path, mode: str = "w") -> Iterator[IO]:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError("write-failed", path, exc.strerror or str(exc)) from exc
-    text = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
+    binary = "b" in mode
     try:
-        with os.fdopen(handle, mode, **text) as stream:
+        with os.fdopen(handle, mode, encoding=None if binary else "utf-8", newline=None if binary else "") as stream:
             yield stream
         os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
         check_output_target(path)  # it may have been replaced while the check ran

@@ -26,7 +26,6 @@ from ..models import CheckResult, FileError
 from .options import CheckOptions
 from .single import check_file
 
-
 # At most this many worker processes per core: reading is CPU-bound, more only costs memory
 # (and --jobs 100000 must not fork 100,000 processes).
 _JOBS_PER_CORE = 4
@@ -64,25 +63,21 @@ def check_one(path: str, profile: Profile, options: CheckOptions) -> CheckResult
     the file finishes, even while it is being disarmed, costs that file, never the batch.
     A file that needs more memory than the process may have (``RLIMIT_AS``) is ``too-large``.
     """
-    timeout = _timer_seconds(options.timeout)
-    use_alarm = (
-        timeout is not None
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
+    main_thread = threading.current_thread() is threading.main_thread()
+    timer = _timer_seconds(options.timeout) if main_thread and hasattr(signal, "setitimer") else None
     try:
-        previous = signal.getsignal(signal.SIGALRM) if use_alarm else None
+        previous = signal.getsignal(signal.SIGALRM) if timer is not None else None
         try:
-            if use_alarm:
+            if timer is not None:
                 signal.signal(signal.SIGALRM, _on_alarm)
-                signal.setitimer(signal.ITIMER_REAL, timeout)
+                signal.setitimer(signal.ITIMER_REAL, timer)
             return check_file(path, profile, options)
         finally:
-            if use_alarm:
+            if timer is not None:
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)
     except _FileTimeout:
-        return _error_result(path, profile, "timeout", options.lang, seconds=timeout)
+        return _error_result(path, profile, "timeout", options.lang, seconds=timer)
     except MemoryError:
         error = ReadError("too-large", shown(path), "memory")
         return CheckResult(
