@@ -44,14 +44,17 @@ class _Tally:
         return EXIT_FINDINGS if self.failed else EXIT_OK
 
 
-def _resumed(files: list[Path], output: Path, profile: Profile) -> tuple[list[CheckResult], list[Path]]:
+def _resumed(
+    files: list[Path], output: Path, leftovers: list[Path], profile: Profile
+) -> tuple[list[CheckResult], list[Path]]:
     """Results to keep from an earlier run (same file bytes, same profile content), and the
     files still to check. A run killed before it finished left its results, written as it
-    went, in a temporary file beside the output: they count too (the latest of each file)."""
+    went, in a temporary file beside the output (``leftovers``): they count too, the latest
+    result of each file winning."""
     digest = profile_sha256(profile)
     previous = {
         r.source: r
-        for source in [output, *_leftovers(output)]
+        for source in [output, *leftovers]
         for r in read_jsonl(source)
         if r.sha256 and r.profile == profile.id and r.profile_sha256 == digest
     }
@@ -95,7 +98,7 @@ def run_check(files: list[Path], profile: Profile, options: CheckOptions, args: 
     leftovers: list[Path] = []
     if args.resume and output is not None:
         leftovers = _leftovers(output)
-        kept, todo = _resumed(files, output, profile)
+        kept, todo = _resumed(files, output, leftovers, profile)
     fresh = check_batch(todo, profile, options, jobs=args.jobs, max_memory=args.max_memory)
     tally = _Tally()
     results = tally.count(chain(kept, _with_progress(fresh, len(todo), args.lang)))

@@ -105,25 +105,40 @@ def machine_memory() -> int | None:
 
 
 def default_max_memory(jobs: int) -> int | None:
-    """Each worker's address-space limit: together they stay under 3/4 of the machine."""
+    """The memory each worker may use for a file: together they stay under 3/4 of the
+    machine."""
     total = machine_memory()
     if total is None:
         return None
     return max(_SMALLEST_LIMIT, int(total * _MEMORY_SHARE) // max(jobs, 1))
 
 
+def _address_space() -> int:
+    """This process's current address space in bytes (0 where /proc does not say)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def _limit_memory(max_memory: int | None) -> int | None:
-    """Lower this process's RLIMIT_AS soft limit to ``max_memory``; returns the old one (None:
+    """Let this process map at most ``max_memory`` bytes more than it has now (RLIMIT_AS, soft
+    limit; a worker forked from a big parent starts as big); returns the old limit (None:
     unchanged, or no such limit on this platform)."""
     if not max_memory:
         return None
     try:
         import resource
 
+        wanted = _address_space() + max_memory
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if soft != resource.RLIM_INFINITY and soft <= max_memory:
+        if soft != resource.RLIM_INFINITY and soft <= wanted:
             return None
-        target = max_memory if hard == resource.RLIM_INFINITY else min(max_memory, hard)
+        target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
         resource.setrlimit(resource.RLIMIT_AS, (target, hard))
         return int(soft)
     except (ImportError, ValueError, OSError):
