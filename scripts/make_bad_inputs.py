@@ -793,6 +793,27 @@ def xlsx_workbook() -> bytes:
     return _zip(_replace(entries, "docProps/core.xml", core))
 
 
+def docm_renamed() -> bytes:
+    """The report saved as a macro-enabled document (.docm), then renamed .docx."""
+    entries = docx_entries()
+    types = dict(entries)["[Content_Types].xml"]
+    macro = types.replace(
+        b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    )
+    assert macro != types
+    return _zip(_replace(entries, "[Content_Types].xml", macro))
+
+
+def html_page() -> bytes:
+    """The report as a web page (Word's "Save as Web Page"), named .pdf."""
+    body = "".join(f"<p>{line}</p>\n" for line in REPORT_LINES)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo</title>"
+        f"</head>\n<body>\n{body}</body></html>\n"
+    ).encode()
+
+
 # --- the corpus ----------------------------------------------------------------------------
 
 
@@ -949,6 +970,14 @@ CASES = [
         "read",
         ("python-docx", "zlib"),
     ),
+    Case(
+        "docm-renamed.docx",
+        docm_renamed,
+        "the report saved as a macro-enabled .docm, renamed .docx",
+        "unsupported",
+        ("python-docx", "zlib"),
+    ),
+    Case("html-renamed.pdf", html_page, "the report as an HTML page, named .pdf", "unsupported"),
     Case("text-deep-numbering.txt", deep_numbering, "headings 1. … 1.1.(200 levels). Mục", "read"),
     Case(
         "text-many-numbered-lines.txt",

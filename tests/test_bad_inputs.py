@@ -82,6 +82,8 @@ EXPECTED: dict[str, Expect] = {
     "docx-numbering-start-huge.docx": Expect(("ok",), cites=(CITED,), timeout=10, max_rss_mb=300),
     "docx-gridspan-huge.docx": Expect(("ok",), cites=(CITED,), timeout=10, max_rss_mb=300),
     "docx-vmerge-chain.docx": Expect(("ok",), cites=(CITED,), timeout=10, max_rss_mb=300),
+    "docm-renamed.docx": Expect(("unsupported",)),
+    "html-renamed.pdf": Expect(("unsupported",)),
     "text-deep-numbering.txt": Expect(("ok",), cites=(CITED,)),
     "text-many-numbered-lines.txt": Expect(("ok",), cites=(CITED,)),
     "text-mixed-encodings.txt": Expect(("encoding", "ok"), cites=(CITED,)),

@@ -118,10 +118,10 @@ def test_a_hit_marks_the_entry_used_and_prune_removes_only_long_unused_entries(t
         _age(entry, MAX_AGE_DAYS + 1)
     read(DOCX, options=ReadOptions(cache=cache))  # a hit: used today
     assert time.time() - docx_entry.stat().st_mtime < 60
-    leftover = pdf_entry.parent / "killed-writer.tmp"
+    leftover = pdf_entry.parent / f"{pdf_entry.name}.killed.tmp"
     leftover.write_text("")
     _age(leftover, 2)
-    fresh_leftover = pdf_entry.parent / "writing-now.tmp"
+    fresh_leftover = pdf_entry.parent / f"{pdf_entry.name}.writing.tmp"
     fresh_leftover.write_text("")
     assert cache.prune() == 1
     assert cache.entries() == [docx_entry]
@@ -140,7 +140,7 @@ def test_prune_daily_runs_at_most_once_a_day(tmp_path):
     (entry,) = cache.entries()
     _age(entry, MAX_AGE_DAYS + 1)
     assert cache.prune_daily() == 0 and cache.entries() == [entry]  # pruned less than a day ago
-    _age(cache.directory / ".last-prune", 1.1)
+    _age(cache.store / ".last-prune", 1.1)
     assert cache.prune_daily() == 1
 
 
@@ -153,3 +153,26 @@ def test_cli_prunes_long_unused_entries(tmp_path, capsys):
     main(["check", str(PDF), "--format", "json", "--cache-dir", str(folder)])
     capsys.readouterr()
     assert not stale.exists() and len(cache.entries()) == 1  # the PDF just read
+
+
+def test_a_cache_pointed_at_an_ordinary_folder_deletes_only_its_own_entries(tmp_path, capsys):
+    """issue 18.13: --cache-dir . by mistake, or a folder that looks like an old cache."""
+    folder = tmp_path / "work"
+    ours_looking = "ab" + "0" * 62 + ".json"  # entry-shaped names outside the marked store
+    theirs = [folder / "vi" / "messages.json", folder / "ab" / ours_looking, folder / "ab" / "x.tmp"]
+    unmarked = folder / "tcdlcl-read-cache" / "ab" / ours_looking  # a store without our mark
+    for path in [*theirs, unmarked]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("{}")
+        _age(path, MAX_AGE_DAYS + 5)
+    cache = ReadCache(folder)
+    assert cache.prune() == 0 and cache.clear() == 0 and unmarked.exists()
+    unmarked.unlink()
+    read(DOCX, options=ReadOptions(cache=cache))
+    (entry,) = cache.entries()
+    _age(entry, MAX_AGE_DAYS + 1)
+    assert cache.prune() == 1
+    read(DOCX, options=ReadOptions(cache=cache))
+    main(["cache", "--cache-dir", str(folder), "--clear", "--lang", "en"])
+    assert capsys.readouterr().out == f"{folder}: removed 1 report read before\n"
+    assert all(path.read_text() == "{}" for path in theirs)

@@ -202,7 +202,7 @@ def test_zero_jobs_and_zero_timeout_are_accepted(capsys):
 def test_a_shell_glob_over_a_corpus_folder_takes_only_the_reports():
     folder = CORPORA / "synthetic"
     named = sorted(folder.iterdir())  # what `tcdlcl check corpora/synthetic/*` is given
-    files, skipped = find_reports(named)
+    files, skipped, _ = find_reports(named)
     assert files == [p for p in named if p.suffix in (".pdf", ".docx", ".txt")]
     assert skipped == [p for p in named if p.suffix == ".json"] and skipped
 
@@ -224,7 +224,7 @@ def test_explicit_files_are_judged_by_content(tmp_path, make_pdf, capsys):
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     named = [report, pdf_download, docx_copy, attachment, notes, sheet, image]
 
-    files, skipped = find_reports(named)
+    files, skipped, _ = find_reports(named)
     assert files == [report, pdf_download, docx_copy, attachment]
     assert skipped == [notes, sheet, image]
 
@@ -237,4 +237,4 @@ def test_explicit_report_suffixes_still_go_to_the_reader(tmp_path):
     """A .pdf that is a PNG is the reader's `unsupported`, not a silent skip."""
     renamed = Path(__file__).parent / "bad" / "png-renamed.pdf"
     missing = tmp_path / "missing.docx"
-    assert find_reports([renamed, missing]) == ([renamed, missing], [])
+    assert find_reports([renamed, missing]) == ([renamed, missing], [], [])

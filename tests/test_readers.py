@@ -199,7 +199,7 @@ def test_spreadsheet_renamed_pdf_is_unsupported(tmp_path):
     path.write_bytes(zip_with("[Content_Types].xml", "xl/workbook.xml"))
     with pytest.raises(ReadError) as error:
         read(path)
-    assert error.value.code == "unsupported" and "spreadsheet" in error.value.detail
+    assert error.value.code == "unsupported" and "spreadsheet" in error.value.message("en")
 
 
 def test_sniffing_ignores_the_extension():

@@ -13,6 +13,7 @@ ReadErrorCode = Literal[
     "unsupported",
     "too-large",
     "encoding",
+    "permission",
 ]
 
 
@@ -31,6 +32,13 @@ class ReadError(Exception):
         self.note = note
         self.params = params
         super().__init__(f"{source}: {code}{': ' + detail if detail else ''}")
+
+    @classmethod
+    def noted(cls, code: ReadErrorCode, source: str, note: str, **params: Any) -> ReadError:
+        """An error whose cause is catalogued: ``detail`` is the cause's English text."""
+        from .messages import phrase
+
+        return cls(code, source, phrase("read_note", note, "en", **params), note=note, **params)
 
     def message(self, lang: str = "vi") -> str:
         """One line for a person, in Vietnamese (default) or English."""

@@ -6,6 +6,7 @@ results leave the library (check_file, check_batch, the command line).
 
 from __future__ import annotations
 
+import os
 import string
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -22,6 +23,13 @@ Lang = Literal["vi", "en"]
 def catalogue() -> dict[str, Any]:
     text = resources.files("tcdlcl_parse").joinpath("data", "messages.toml").read_text("utf-8")
     return tomllib.loads(text)
+
+
+def shown(name: object) -> str:
+    """A file name as a person can read it: bytes that are not UTF-8 (a zip made on Windows),
+    which Python keeps as lone surrogates, become U+FFFD; every output can then encode it."""
+    text = os.fsdecode(name) if isinstance(name, bytes | os.PathLike) else str(name)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _lang(lang: str) -> Lang:
@@ -112,6 +120,12 @@ def reading_note(warning: str, lang: str = "vi") -> str:
     code, _, value = warning.partition(":")
     entry = catalogue()["read_warning"].get(code)
     return render(str(entry[_lang(lang)]), value=value) if entry else warning
+
+
+def output_error_message(code: str, path: str, detail: str = "", lang: str = "vi") -> str:
+    """One line for an output file that cannot be written."""
+    reason = phrase("output_error", code, lang)
+    return f"{path}: {reason}{f' ({detail})' if detail else ''}"
 
 
 def file_error_message(kind: str, lang: str = "vi", **params: Any) -> str:

@@ -327,6 +327,9 @@ class CheckResult(Model):
         "counts once.",
     )
     profile: str
+    profile_sha256: str | None = Field(
+        default=None, description="Of the profile's content as checked against; --resume uses it."
+    )
     passed: bool = Field(description="True when no finding has severity 'error'.")
     error: FileError | None = Field(default=None, description="Set when the file was unreadable.")
     issuer: str | None = None

@@ -9,6 +9,7 @@ any file is passed with ``--profile path/to/file.toml``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import tomllib
@@ -133,6 +134,11 @@ class Profile(_Spec):
         return next(s for s in self.sections if s.id == section_id)
 
 
+def profile_sha256(profile: Profile) -> str:
+    """A digest of what the profile says (an edited file with the same id differs)."""
+    return hashlib.sha256(profile.model_dump_json().encode()).hexdigest()
+
+
 class ProfileError(Exception):
     """A profile is unknown, missing or invalid. ``code`` is stable (``unknown``, ``no-file``,
     ``not-utf8``, ``not-toml``, ``invalid``); :meth:`message` says where, in either language."""
@@ -216,6 +222,8 @@ def _parse(text: str, origin: str) -> Profile:
         place = _TOML_PLACE_RE.search(str(exc))
         line, column = place.groups() if place else (None, None)
         raise ProfileError("not-toml", path=origin, line=line, column=column) from exc
+    except RecursionError as exc:  # tomllib and the validation recurse once per nested level
+        raise ProfileError("too-deep", path=origin) from exc
     return _validated(data, origin)
 
 
@@ -233,6 +241,8 @@ def _validated(data: dict[str, Any], origin: str) -> Profile:
             for error in exc.errors()
         ]
         raise ProfileError("invalid", origin=origin, problems=problems) from exc
+    except RecursionError as exc:
+        raise ProfileError("too-deep", path=origin) from exc
 
 
 def profile_json_schema() -> dict[str, object]:

@@ -107,6 +107,27 @@ def _seconds(lang: str) -> Callable[[str], float]:
     return seconds
 
 
+_SIZE_UNITS = {"": 1024**2, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def _size(lang: str) -> Callable[[str], int]:
+    return partial(_memory_size, lang=lang)
+
+
+def _memory_size(text: str, lang: str) -> int:
+    """--max-memory: a size in MiB, or with a unit (512M, 2G); 0: no limit."""
+    number, unit = text.strip().lower().removesuffix("b").removesuffix("i"), ""
+    if number[-1:] in _SIZE_UNITS:
+        number, unit = number[:-1], number[-1]
+    try:
+        value = float(number) * _SIZE_UNITS[unit]
+    except ValueError:
+        value = -1.0
+    if not (math.isfinite(value) and value >= 0) or (0 < value < 256 * 1024**2):
+        raise argparse.ArgumentTypeError(_cli_text("not_size", lang, value=text))
+    return int(value)
+
+
 def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     parser = _Parser(
         lang=lang,
@@ -151,7 +172,12 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     check_cmd.add_argument("--output", "-o", metavar="PATH", help="write to PATH (atomically) instead of stdout")
     check_cmd.add_argument(
         "--jobs", "-j", type=_count(lang), default=None, metavar="N",
-        help="parallel processes (default, or 0: all cores; 1: in this process)",
+        help="parallel processes (default, or 0: all cores; 1: in this process; at most 4 per core)",
+    )
+    check_cmd.add_argument(
+        "--max-memory", type=_size(lang), default=None, metavar="SIZE",
+        help="memory each file may use, e.g. 2G (default: 3/4 of the machine shared by the "
+        "processes; 0: no limit); a file that needs more is reported too large",
     )
     check_cmd.add_argument(
         "--timeout", type=_seconds(lang), default=120.0, metavar="SECONDS",
@@ -291,7 +317,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from ..checking.profile import ProfileError, ignoring, load_profile
-    from ..messages import labels, render
+    from ..messages import labels, render, shown
     from ..reading.discover import find_reports
 
     words = labels("cli", args.lang)
@@ -321,21 +347,31 @@ def _cmd_check(args: argparse.Namespace) -> int:
         except RosterError as error:
             print(f"tcdlcl: {error}", file=sys.stderr)
             return EXIT_USAGE
-    files, skipped = find_reports(args.paths)
+    files, skipped, outside = find_reports(args.paths)
     if not files:  # one line: the reason, with how many files were skipped
         skipped_count = render(words["skipped_count"], len(skipped)) if skipped else ""
         reason = words["no_files"] + skipped_count
         print("tcdlcl: " + reason, file=sys.stderr)
         return EXIT_USAGE
     for path in skipped:
-        print(f"tcdlcl: {path}: {words['skipped']}", file=sys.stderr)
+        print(f"tcdlcl: {shown(path)}: {words['skipped']}", file=sys.stderr)
+    for path in outside:
+        print(f"tcdlcl: {shown(path)}: {words['skipped_outside']}", file=sys.stderr)
+    from ..output.files import OutputError, check_output_target
     from ..running.options import CheckOptions
     from .run import run_check
 
     options = CheckOptions(
         read=_read_options(args), detail=args.format == "html", timeout=args.timeout, lang=args.lang
     )
-    return run_check(files, profile, options, args, roster)
+    try:
+        for target in (args.output, args.summary):
+            if target:  # before checking anything: an hour of work must not end here
+                check_output_target(Path(target))
+        return run_check(files, profile, options, args, roster)
+    except OutputError as error:
+        print(f"tcdlcl: {error.message(args.lang)}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _read_options(args: argparse.Namespace) -> ReadOptions:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
-from ..checking.profile import Profile
-from ..messages import labels, render
+from ..checking.profile import Profile, profile_sha256
+from ..messages import labels, render, shown
 from ..models import CheckResult
 from ..output.aggregate import Aggregate
 from ..output.files import atomic_output, read_jsonl, write_csv, write_json, write_jsonl, write_xlsx
@@ -47,19 +48,35 @@ class _Tally:
         return EXIT_FINDINGS if self.failed else EXIT_OK
 
 
-def _resumed(files: list[Path], output: Path, profile: Profile) -> tuple[list[CheckResult], list[Path]]:
-    """Results to keep from an earlier run (same file bytes, same profile), and the files still
-    to check."""
-    previous = {r.source: r for r in read_jsonl(output) if r.sha256 and r.profile == profile.id}
+def _resumed(
+    files: list[Path], output: Path, leftovers: list[Path], profile: Profile
+) -> tuple[list[CheckResult], list[Path]]:
+    """Results to keep from an earlier run (same file bytes, same profile content), and the
+    files still to check. A run killed before it finished left its results, written as it
+    went, in a temporary file beside the output (``leftovers``): they count too, the latest
+    result of each file winning."""
+    digest = profile_sha256(profile)
+    previous = {
+        r.source: r
+        for source in [output, *leftovers]
+        for r in read_jsonl(source)
+        if r.sha256 and r.profile == profile.id and r.profile_sha256 == digest
+    }
     kept: list[CheckResult] = []
     todo: list[Path] = []
     for path in files:
-        earlier = previous.get(str(path))
+        earlier = previous.get(shown(path))
         if earlier is not None and earlier.sha256 == file_sha256(path):
             kept.append(earlier)
         else:
             todo.append(path)
     return kept, todo
+
+
+def _leftovers(output: Path) -> list[Path]:
+    """Temporary files of earlier runs into ``output`` (atomic_output's names), oldest first."""
+    found = output.parent.glob(f".{glob.escape(output.name)}.*.tmp")
+    return sorted((path for path in found if path.is_file()), key=lambda path: path.stat().st_mtime)
 
 
 def _with_progress(results: Iterator[CheckResult], total: int, lang: str) -> Iterator[CheckResult]:
@@ -85,9 +102,11 @@ def run_check(
     kept: list[CheckResult] = []
     todo = files
     output = Path(args.output) if args.output else None
+    leftovers: list[Path] = []
     if args.resume and output is not None:
-        kept, todo = _resumed(files, output, profile)
-    fresh = check_batch(todo, profile, options, jobs=args.jobs)
+        leftovers = _leftovers(output)
+        kept, todo = _resumed(files, output, leftovers, profile)
+    fresh = check_batch(todo, profile, options, jobs=args.jobs, max_memory=args.max_memory)
     tally = _Tally()
     results = tally.count(chain(kept, _with_progress(fresh, len(todo), args.lang)))
     # One aggregate for the page or workbook and the summary file: results stream once.
@@ -98,6 +117,8 @@ def run_check(
     if args.summary and aggregate is not None:
         with atomic_output(Path(args.summary)) as stream:
             stream.write(aggregate.summary().model_dump_json(indent=2) + "\n")
+    for leftover in leftovers:  # their results are in the output now
+        leftover.unlink(missing_ok=True)
     if tally.unreadable:  # exit 2: one line on stderr says why, whatever the output format
         line = render(
             labels("cli", args.lang)["unreadable"],

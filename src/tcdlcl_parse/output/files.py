@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,26 +17,83 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..checking.profile import Profile
-from ..messages import labels
+from ..messages import labels, output_error_message, shown
 from ..models import CheckResult
 from .aggregate import Aggregate
 from .desk import summary_tables
 from .rows import finding_rows, summary_row
 
 
-@contextmanager
-def atomic_output(path: Path, mode: str = "w") -> Iterator[IO]:
-    """Open a temporary file beside ``path``; rename it over ``path`` on success."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+class OutputError(Exception):
+    """The output file cannot be written: ``code`` names why (data/messages.toml)."""
+
+    def __init__(self, code: str, path: Path, detail: str = "") -> None:
+        self.code, self.path, self.detail = code, path, detail
+        super().__init__(f"{path}: {code}{': ' + detail if detail else ''}")
+
+    def message(self, lang: str = "vi") -> str:
+        return output_error_message(self.code, shown(self.path), self.detail, lang)
+
+
+def check_output_target(path: Path) -> None:
+    """Refuse, before any work, an output that is not a regular file or a new name in a folder:
+    the rename would replace a device node, a named pipe or a link, and not write through it."""
     try:
-        with os.fdopen(handle, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {})) as stream:
+        mode = os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):  # the latter: a file on the way, below
+        mode = None
+    except OSError as exc:
+        raise OutputError("write-failed", path, exc.strerror or str(exc)) from exc
+    if mode is not None and not stat.S_ISREG(mode):
+        code = "is-folder" if stat.S_ISDIR(mode) else "is-link" if stat.S_ISLNK(mode) else "not-regular"
+        raise OutputError(code, path)
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise OutputError("parent-not-folder", path, shown(parent))
+
+
+@contextmanager
+def atomic_output(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """Open a temporary file beside ``path``; rename it over ``path`` on success. Every failure
+    to write (a read-only folder, a full disk, a target that is not a regular file) is an
+    :class:`OutputError`, and ``path`` is left as it was."""
+    check_output_target(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError("write-failed", path, exc.strerror or str(exc)) from exc
+    binary = "b" in mode
+    try:
+        with os.fdopen(handle, mode, encoding=None if binary else "utf-8", newline=None if binary else "") as stream:
             yield stream
         os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
+        check_output_target(path)  # it may have been replaced while the check ran
         os.replace(temp, path)
+    except OSError as exc:  # the results come from workers that catch their own errors
+        Path(temp).unlink(missing_ok=True)
+        raise OutputError("write-failed", path, exc.strerror or str(exc)) from exc
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+# A cell starting with one of these is a formula to a spreadsheet program ("=HYPERLINK(…)" in
+# a file name or in a report's text). OWASP's CSV-injection advice: prefix such cells with a
+# single quote, which makes them text; numbers are written as numbers and need none.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _cells(row: Iterable[object]) -> list[object]:
+    return [_cell(value) for value in row]
 
 
 def _umask() -> int:
@@ -64,7 +122,7 @@ def write_csv(results: Iterable[CheckResult], stream: IO[str], lang: str = "vi")
     writer = csv.writer(stream)
     writer.writerow(labels("files", lang)["summary_columns"])
     for result in results:
-        writer.writerow(summary_row(result, lang))
+        writer.writerow(_cells(summary_row(result, lang)))
 
 
 def read_jsonl(path: Path) -> Iterator[CheckResult]:
@@ -102,12 +160,12 @@ def write_xlsx(
     rows: list[list[str | int]] = []
     for result in results:
         if aggregate is None or aggregate.add(result)[1]:  # the first file of its report
-            rows.append(summary_row(result, lang))
+            rows.append(_cells(summary_row(result, lang)))
             for row in finding_rows(result, lang):
-                findings.append(row)
+                findings.append(_cells(row))
     for index, row in enumerate(rows):
         if aggregate is not None:
-            row[0] = "\n".join(aggregate.groups[index].sources)
+            row[0] = _cell("\n".join(aggregate.groups[index].sources))
         summary.append(row)
     sheets = [(summary, [40, 32, 18, 12, 8, 24, 8, 10, 40, 80]), (findings, [40, 8, 10, 8, 7, 90])]
     if aggregate is not None:
@@ -160,7 +218,7 @@ def _desk_sheets(workbook: Any, aggregate: Aggregate, lang: str) -> list[tuple[A
         sheet = workbook.create_sheet(name)
         sheet.append(list(columns))
         for row in rows:
-            sheet.append(list(row))
+            sheet.append(_cells(row))
         sheets.append((sheet, widths))
     sheets.append(_matrix_sheet(workbook, aggregate, desk))
     return sheets
@@ -177,7 +235,7 @@ def _matrix_sheet(workbook: Any, aggregate: Aggregate, desk: dict[str, Any]) -> 
     sheet = workbook.create_sheet(desk["matrix_sheet"])
     sheet.append([*desk["matrix_columns"], *(spec.id for spec in sections)])
     for group, gaps in aggregate.matrix_rows():
-        sheet.append([group.commune, gaps, *(desk["cells"][state] for state in group.cells)])
+        sheet.append(_cells([group.commune, gaps, *(desk["cells"][state] for state in group.cells)]))
     last = get_column_letter(2 + len(sections))
     area = f"C2:{last}{max(sheet.max_row, 2)}"
     colours = {"present": ("CDECCD", "145A24"), "missing": ("F6C9C9", "8C1014"), "flagged": ("FFE2A8", "6B4700")}

@@ -13,12 +13,17 @@ An entry's modification time is its last use (a hit touches it). :meth:`ReadCach
 removes entries unused for :data:`MAX_AGE_DAYS`, which also clears out what older versions
 of the code wrote (their keys are never asked for again); the command line prunes at most
 once a day, library callers when they choose. ``tcdlcl cache --clear`` empties the folder.
+
+The folder given may be any folder (``--cache-dir .`` by mistake): entries go into a subfolder
+of its own, marked with a ``CACHEDIR.TAG`` (https://bford.info/cachedir/), and pruning and
+clearing only ever remove entry-named files from a subfolder that carries that mark.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 import time
 from functools import lru_cache
@@ -37,6 +42,14 @@ MAX_AGE_DAYS = 30
 _DAY = 86_400.0
 # Its modification time is when the folder was last pruned.
 _PRUNED_STAMP = ".last-prune"
+# The subfolder entries live in, and the mark that makes it ours to delete from.
+_STORE = "tcdlcl-read-cache"
+_MARK = "CACHEDIR.TAG"
+_MARK_TEXT = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This folder is a cache of reports read by tcdlcl (tcdlcl_parse); it can be deleted.\n"
+)
+_ENTRY_RE = re.compile(r"[0-9a-f]{64}\.json(\.[^/]*\.tmp)?")
 
 
 def default_cache_dir() -> Path:
@@ -69,6 +82,20 @@ class ReadCache:
 
     def __init__(self, directory: str | Path | None = None) -> None:
         self.directory = Path(directory) if directory else default_cache_dir()
+        self.store = self.directory / _STORE
+
+    def _owned(self) -> bool:
+        """Whether the store carries our mark: only then may anything in it be removed."""
+        try:
+            return (self.store / _MARK).read_text("utf-8") == _MARK_TEXT
+        except (OSError, UnicodeDecodeError):
+            return False
+
+    def _mark(self) -> None:
+        mark = self.store / _MARK
+        if not mark.exists():
+            self.store.mkdir(parents=True, exist_ok=True)
+            mark.write_text(_MARK_TEXT, "utf-8")
 
     @staticmethod
     def caches(kind: DocumentKind) -> bool:
@@ -79,7 +106,7 @@ class ReadCache:
         return hashlib.sha256(options.encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+        return self.store / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> SourceDocument | None:
         path = self._path(key)
@@ -99,8 +126,9 @@ class ReadCache:
         path = self._path(key)
         temporary: Path | None = None
         try:
+            self._mark()
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(suffix=".tmp", dir=path.parent)
+            handle, name = tempfile.mkstemp(prefix=f"{key}.json.", suffix=".tmp", dir=path.parent)
             temporary = Path(name)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(document.model_dump_json().encode())
@@ -112,14 +140,16 @@ class ReadCache:
         return True
 
     def entries(self) -> list[Path]:
-        return sorted(self.directory.glob("??/*.json"))
+        return sorted(path for path in self.store.glob("??/*.json") if _ENTRY_RE.fullmatch(path.name))
 
     def _temporary_files(self) -> list[Path]:
         """Entries being written, or left half-written by a killed writer."""
-        return list(self.directory.glob("??/*.tmp"))
+        return [path for path in self.store.glob("??/*.tmp") if _ENTRY_RE.fullmatch(path.name)]
 
     def clear(self) -> int:
         """Remove every entry (and leftover temporary files); returns how many entries went."""
+        if not self._owned():
+            return 0
         entries = self.entries()
         for path in [*entries, *self._temporary_files()]:
             path.unlink(missing_ok=True)
@@ -129,6 +159,8 @@ class ReadCache:
         """Remove entries unused for ``max_age_days`` and temporary files a day old (left by a
         killed writer); returns how many entries went. A file that cannot be removed is left:
         another process may be pruning the same folder."""
+        if not self._owned():
+            return 0
         now = time.time()
         for path in self._temporary_files():
             _remove_if_older(path, now - _DAY)
@@ -136,9 +168,9 @@ class ReadCache:
 
     def prune_daily(self, max_age_days: float = MAX_AGE_DAYS) -> int:
         """:meth:`prune`, unless the folder was pruned less than a day ago (or does not exist)."""
-        stamp = self.directory / _PRUNED_STAMP
+        stamp = self.store / _PRUNED_STAMP
         try:
-            if not self.directory.is_dir() or time.time() - stamp.stat().st_mtime < _DAY:
+            if not self._owned() or time.time() - stamp.stat().st_mtime < _DAY:
                 return 0
         except FileNotFoundError:
             pass  # never pruned
