@@ -70,6 +70,7 @@ class SourceDocument(Model):
 
 
 Severity = Literal["error", "warning", "info"]
+ClaimStatus = Literal["done", "not_done", "ongoing", "planned", "vague", "statement"]
 
 
 class Finding(Model):
@@ -223,7 +224,7 @@ class Claim(Span):
 
     text: str
     section: str | None = Field(default=None, description="Number path, e.g. 'II.3'.")
-    status: Literal["done", "not_done", "ongoing", "planned", "vague", "statement"]
+    status: ClaimStatus
     quantities: list[Quantity] = Field(default_factory=list)
     dates: list[str] = Field(default_factory=list)
     citations: list[str] = Field(default_factory=list, description="Canonical symbols cited.")

@@ -16,13 +16,13 @@ import tomllib
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..messages import finding_codes, profile_error_message
-from ..models import Severity
+from ..models import ClaimStatus, Severity
 
 
 class _Spec(BaseModel):
@@ -33,8 +33,8 @@ class EvidenceSpec(_Spec):
     """What a section must show to count as reporting results (finding Q001)."""
 
     min_claims: int = Field(1, ge=1, description="At least this many matching claims.")
-    status: list[Literal["done", "not_done", "ongoing", "planned", "vague", "statement"]] = Field(
-        default_factory=lambda: ["done"], description="Claim statuses that count."
+    status: list[ClaimStatus] = Field(
+        default_factory=lambda: list[ClaimStatus](["done"]), description="Claim statuses that count."
     )
     with_quantity: bool = Field(True, description="Only claims that state a quantity count.")
 

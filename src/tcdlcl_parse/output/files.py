@@ -157,16 +157,16 @@ def write_xlsx(
     findings.append(words["finding_columns"])
     if aggregate is None and profile is not None:
         aggregate = Aggregate(profile)
-    rows: list[list[str | int]] = []
+    rows: list[list[object]] = []
     for result in results:
         if aggregate is None or aggregate.add(result)[1]:  # the first file of its report
             rows.append(_cells(summary_row(result, lang)))
             for row in finding_rows(result, lang):
                 findings.append(_cells(row))
-    for index, row in enumerate(rows):
+    for index, cells in enumerate(rows):
         if aggregate is not None:
-            row[0] = _cell("\n".join(aggregate.groups[index].sources))
-        summary.append(row)
+            cells[0] = _cell("\n".join(aggregate.groups[index].sources))
+        summary.append(cells)
     sheets = [(summary, [40, 32, 18, 12, 8, 24, 8, 10, 40, 80]), (findings, [40, 8, 10, 8, 7, 90])]
     if aggregate is not None:
         sheets += _desk_sheets(workbook, aggregate, lang)

@@ -38,5 +38,5 @@ def finding_rows(result: CheckResult, lang: str = "vi") -> Iterator[list[str | i
             severity_word(finding.severity, lang),
             finding.section or "",
             finding.page or "",
-            finding.message,
+            finding.message or "",
         ]

@@ -109,7 +109,9 @@ def _breaks_from(text: str, position: int, at: int) -> tuple[list[tuple[int, int
     breaks: list[tuple[int, int]] = []
     # The word holding the stop, found from the stop backwards (a look-behind in the search
     # pattern would cost a check at every character of the text).
-    word = _WORD_RE.match(text, _WORD_TAIL_RE.search(text, position, at).start())
+    tail = _WORD_TAIL_RE.search(text, position, at)
+    assert tail is not None  # \S*\Z matches at the latest at ``at``
+    word = _WORD_RE.match(text, tail.start())
     after_stop = pending = False
     last_end = at
     while word is not None:

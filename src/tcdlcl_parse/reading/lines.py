@@ -184,7 +184,7 @@ def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLin
     lines = _clean_all(raw_lines)
     furniture = find_page_furniture(lines)
     removed = [
-        RemovedLine(text=lines[i].text, page=lines[i].page, reason=reason)  # type: ignore[arg-type]
+        RemovedLine(text=lines[i].text, page=lines[i].page, reason=reason)
         for i, reason in sorted(furniture.items())
     ]
     lines = [line for i, line in enumerate(lines) if i not in furniture]
@@ -211,7 +211,7 @@ def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLin
         # The common cases skip the loop: text files give no cues at all, pdfium only pages.
         missing = line.count(None)
         if missing == len(_CUES):
-            cues = {}
+            cues: dict[str, object] = {}
         elif missing == len(_CUES) - 1 and line.page is not None:
             cues = {"page": line.page}
         else:

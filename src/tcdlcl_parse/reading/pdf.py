@@ -440,7 +440,7 @@ def _read_with_pdfplumber(
 def _page_lines(page: Any, number: int, viewer_text: str) -> _LayoutPage:
     """The page's lines, or ``differs`` when its glyphs are not the text ``viewer_text``
     (pdfium's) shows."""
-    from pdfplumber.utils import chars_to_textmap
+    from pdfplumber.utils.text import chars_to_textmap
 
     layout, hidden_reasons = _layout(page)
     items, backgrounds, tiny = _walk(layout)
