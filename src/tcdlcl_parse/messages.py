@@ -189,12 +189,14 @@ def labels(area: str, lang: str = "vi") -> dict[str, Any]:
 
 
 def severity_word(severity: str, lang: str = "vi") -> str:
-    """"error", "warning", "info" as the output's language says them."""
+    """ "error", "warning", "info" as the output's language says them."""
     return str(labels("check_text", lang)[severity])
 
 
 def with_message(finding: Finding, lang: str = "vi") -> Finding:
-    return finding.model_copy(update={"message": finding_message(finding.code, finding.params, lang)})
+    return finding.model_copy(
+        update={"message": finding_message(finding.code, finding.params, lang)}
+    )
 
 
 def localize(result: CheckResult, lang: str = "vi") -> CheckResult:

@@ -133,7 +133,9 @@ class StandardRef(Model):
 class Signer(Span):
     """The signature block: authority prefix, on whose behalf, position, name."""
 
-    authority: str | None = Field(default=None, description="'TM.', 'KT.', 'Q.', 'TL.', 'TUQ.', 'T/M' …")
+    authority: str | None = Field(
+        default=None, description="'TM.', 'KT.', 'Q.', 'TL.', 'TUQ.', 'T/M' …"
+    )
     on_behalf_of: str | None = Field(default=None, description="e.g. 'ỦY BAN NHÂN DÂN'.")
     position: str | None = Field(default=None, description="e.g. 'CHỦ TỊCH'.")
     name: str | None = None
@@ -150,7 +152,9 @@ class Metadata(Model):
     national_title: bool = Field(False, description="Quốc hiệu present.")
     motto: bool = Field(False, description="Tiêu ngữ present.")
     issuer: str | None = Field(default=None, description="e.g. 'Ủy ban nhân dân xã Sơn Hà'.")
-    issuer_lines: list[str] = Field(default_factory=list, description="The issuer lines as written.")
+    issuer_lines: list[str] = Field(
+        default_factory=list, description="The issuer lines as written."
+    )
     issuer_from: Literal["header", "text"] | None = Field(
         default=None, description="Header block, or inferred from the opening/signature."
     )
@@ -253,7 +257,8 @@ class SectionMatch(Model):
     )
     matched_on: list[str] = Field(
         default_factory=list,
-        description="What the match rests on: the phrase, or the children's headings it inferred from.",
+        description="What the match rests on: the phrase, or the children's headings it "
+        "inferred from.",
     )
     repaired_from: str | None = Field(
         default=None, description="The heading's label as OCR read it, when the sequence fixed it."

@@ -20,7 +20,9 @@ from functools import lru_cache
 
 # Invisible characters that break matching inside symbols.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-_SPACE_VARIANTS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACE_VARIANTS = (
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
 _DASH_VARIANTS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032"
@@ -42,7 +44,9 @@ _CLEAN_TABLE = str.maketrans(
 )
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Anything clean_text changes besides NFC: most lines hold none, and one search says so.
-_UNCLEAN_RE = re.compile("[" + _INVISIBLE + _SPACE_VARIANTS + _LIGATURES + "\r\v\ufffe\x00-\x08\x0e-\x1f\x7f]")
+_UNCLEAN_RE = re.compile(
+    "[" + _INVISIBLE + _SPACE_VARIANTS + _LIGATURES + "\r\v\ufffe\x00-\x08\x0e-\x1f\x7f]"
+)
 
 _FOLD_TABLE = str.maketrans(
     {

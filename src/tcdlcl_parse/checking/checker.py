@@ -30,7 +30,9 @@ from .rules import Context, Rule, all_rules, run_rules
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def check(parsed: ParsedReport, profile: Profile | str | Path = "cv3078", *, detail: bool = False) -> CheckResult:
+def check(
+    parsed: ParsedReport, profile: Profile | str | Path = "cv3078", *, detail: bool = False
+) -> CheckResult:
     """Check one parsed report. ``profile`` is a :class:`Profile`, a bundled id or a path.
 
     ``detail=True`` adds the text, highlight spans and outline a report view needs.
@@ -80,7 +82,9 @@ def report_findings(parsed: ParsedReport) -> list[Finding]:
     return _sorted(_findings(Context(parsed), rules, {}))
 
 
-def _findings(context: Context, rules: list[Rule], severity: Mapping[str, Severity]) -> list[Finding]:
+def _findings(
+    context: Context, rules: list[Rule], severity: Mapping[str, Severity]
+) -> list[Finding]:
     findings = []
     for unit, found in run_rules(context, rules):
         span = found.span
@@ -100,7 +104,8 @@ def _findings(context: Context, rules: list[Rule], severity: Mapping[str, Severi
 
 def _sorted(findings: list[Finding]) -> list[Finding]:
     return sorted(
-        findings, key=lambda f: (f.start if f.start is not None else -1, _SEVERITY_ORDER[f.severity], f.code)
+        findings,
+        key=lambda f: (f.start if f.start is not None else -1, _SEVERITY_ORDER[f.severity], f.code),
     )
 
 
@@ -116,7 +121,10 @@ def _detail(parsed: ParsedReport, matches: dict[str, Match]) -> Detail:
         for m in c.mentions
     ]
     for claim in parsed.claims:
-        highlights += [Highlight(kind="quantity", start=q.start, end=q.end, label=q.unit) for q in claim.quantities]
+        highlights += [
+            Highlight(kind="quantity", start=q.start, end=q.end, label=q.unit)
+            for q in claim.quantities
+        ]
     highlights += [
         Highlight(kind="date", start=d.start, end=d.end, label=d.iso)
         for d in find_dates(parsed.document.text)
@@ -154,10 +162,19 @@ def _figures(claims: list[Claim], matches: dict[str, Match]) -> list[Figure]:
     for claim in claims:
         if not claim.quantities:
             continue
-        section = next((spec_id for start, end, spec_id in spans if start <= claim.start < end), None)
+        section = next(
+            (spec_id for start, end, spec_id in spans if start <= claim.start < end), None
+        )
         figures += [
-            Figure(section=section, status=claim.status, value=q.value, unit=q.unit, text=q.text,
-                   start=q.start, end=q.end)
+            Figure(
+                section=section,
+                status=claim.status,
+                value=q.value,
+                unit=q.unit,
+                text=q.text,
+                start=q.start,
+                end=q.end,
+            )
             for q in claim.quantities
         ]
     return figures

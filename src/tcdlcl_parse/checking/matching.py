@@ -149,7 +149,9 @@ def _infer_from_children(profile: Profile, tops: list[Section], matches: dict[st
             trial: dict[str, Match] = {}
             _assign(children, list(descendants(node.children)), profile.match_threshold, trial)
             # A heading that satisfied two subsections counts once.
-            direct = [m for m in trial.values() if not m.merged_with or m.spec.id < m.merged_with[0]]
+            direct = [
+                m for m in trial.values() if not m.merged_with or m.spec.id < m.merged_with[0]
+            ]
             if len(direct) < min(_INFER_MIN_CHILDREN, len(children)):
                 continue
             score = sum(m.score for m in direct) / len(direct)
@@ -174,7 +176,9 @@ def _assign(
         for node_index, node in enumerate(nodes):
             score, phrase = spec_score(spec, node.title)
             if score >= threshold:
-                order_distance = abs(spec_index / max(len(specs), 1) - node_index / max(len(nodes), 1))
+                order_distance = abs(
+                    spec_index / max(len(specs), 1) - node_index / max(len(nodes), 1)
+                )
                 candidates.append((-score, order_distance, spec_index, node_index, phrase))
     candidates.sort()
     used: dict[int, str] = {}
@@ -191,7 +195,9 @@ def _assign(
         if spec.id in matches or node_index not in used:
             continue
         owner = matches[used[node_index]]
-        matches[spec.id] = Match(spec, owner.node, -negative_score, phrase, merged_with=[owner.spec.id])
+        matches[spec.id] = Match(
+            spec, owner.node, -negative_score, phrase, merged_with=[owner.spec.id]
+        )
         owner.merged_with.append(spec.id)
 
 

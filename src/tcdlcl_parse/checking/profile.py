@@ -34,7 +34,8 @@ class EvidenceSpec(_Spec):
 
     min_claims: int = Field(1, ge=1, description="At least this many matching claims.")
     status: list[ClaimStatus] = Field(
-        default_factory=lambda: list[ClaimStatus](["done"]), description="Claim statuses that count."
+        default_factory=lambda: list[ClaimStatus](["done"]),
+        description="Claim statuses that count.",
     )
     with_quantity: bool = Field(True, description="Only claims that state a quantity count.")
 
@@ -98,7 +99,8 @@ class Profile(_Spec):
         82.0, ge=0, le=100, description="Minimum fuzzy score (0–100) for a heading to match."
     )
     ignore: list[str] = Field(
-        default_factory=list, description="Finding codes this request does not check, e.g. ['F011']."
+        default_factory=list,
+        description="Finding codes this request does not check, e.g. ['F011'].",
     )
     severity: dict[str, Severity] = Field(
         default_factory=dict, description="Severity per finding code, e.g. {F010 = 'error'}."
@@ -202,7 +204,9 @@ def load_profile(name_or_path: str | Path | Profile) -> Profile:
     if own is not None:
         return load_profile(own[1])
     known = ", ".join(sorted([*bundled_profiles(), *user_profiles()]))
-    raise ProfileError("unknown", name=str(name_or_path), bundled=known, folder=str(user_profile_dir()))
+    raise ProfileError(
+        "unknown", name=str(name_or_path), bundled=known, folder=str(user_profile_dir())
+    )
 
 
 def ignoring(profile: Profile, codes: Iterable[str]) -> Profile:

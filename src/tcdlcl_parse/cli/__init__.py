@@ -136,16 +136,15 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
             "Read Vietnamese government reports (PDF, DOCX, text) and check them against "
             "a request letter and the format rules of Decree 30/2020/ND-CP."
         ),
-        epilog="Exit codes: 0 ok, 1 a report has errors (check), 2 usage error or unreadable input.",
+        epilog="Exit codes: 0 ok, 1 a report has errors (check), 2 usage error or unreadable "
+        "input.",
     )
     parser.add_argument("--version", action="version", version=f"tcdlcl {__version__}")
     _add_lang_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     command = partial(commands.add_parser, lang=lang)
 
-    parse_cmd = command(
-        "parse", help="print what was read and parsed from one report"
-    )
+    parse_cmd = command("parse", help="print what was read and parsed from one report")
     parse_cmd.add_argument("file", metavar="FILE", help="a .pdf, .docx or text file")
     parse_cmd.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
@@ -157,10 +156,15 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
         "check", help="check reports (files or folders) against a profile (default: cv3078)"
     )
     check_cmd.add_argument(
-        "paths", nargs="+", metavar="PATH", help="report files, or folders to search for .pdf/.docx/.txt"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="report files, or folders to search for .pdf/.docx/.txt",
     )
     check_cmd.add_argument(
-        "--profile", default="cv3078", help="bundled profile id or a profile .toml file (default: cv3078)"
+        "--profile",
+        default="cv3078",
+        help="bundled profile id or a profile .toml file (default: cv3078)",
     )
     check_cmd.add_argument(
         "--format",
@@ -169,40 +173,57 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
         help="text: findings per report (default); table: one row per report; "
         "xlsx needs --output; html: one self-contained page",
     )
-    check_cmd.add_argument("--output", "-o", metavar="PATH", help="write to PATH (atomically) instead of stdout")
     check_cmd.add_argument(
-        "--jobs", "-j", type=_count(lang), default=None, metavar="N",
-        help="parallel processes (default, or 0: all cores; 1: in this process; at most 4 per core)",
+        "--output", "-o", metavar="PATH", help="write to PATH (atomically) instead of stdout"
     )
     check_cmd.add_argument(
-        "--max-memory", type=_size(lang), default=None, metavar="SIZE",
+        "--jobs",
+        "-j",
+        type=_count(lang),
+        default=None,
+        metavar="N",
+        help="parallel processes (default, or 0: all cores; 1: in this process; at most 4 per "
+        "core)",
+    )
+    check_cmd.add_argument(
+        "--max-memory",
+        type=_size(lang),
+        default=None,
+        metavar="SIZE",
         help="memory each file may use, e.g. 2G (default: 3/4 of the machine shared by the "
         "processes; 0: no limit); a file that needs more is reported too large",
     )
     check_cmd.add_argument(
-        "--timeout", type=_seconds(lang), default=120.0, metavar="SECONDS",
+        "--timeout",
+        type=_seconds(lang),
+        default=120.0,
+        metavar="SECONDS",
         help="time limit per file (default: 120; 0: no limit)",
     )
     check_cmd.add_argument(
         "--resume",
         action="store_true",
-        help="with --format jsonl --output FILE: skip files whose results (same bytes, same profile) are already in FILE",
+        help="with --format jsonl --output FILE: skip files whose results (same bytes, same "
+        "profile) are already in FILE",
     )
     check_cmd.add_argument(
         "--ignore",
         action="append",
         default=[],
         metavar="CODE",
-        help="do not check this finding code (repeat for more); adds to the profile's own ignore list",
+        help="do not check this finding code (repeat for more); adds to the profile's own ignore "
+        "list",
     )
     desk = check_cmd.add_argument_group(
         "the department's desk",
-        "a report sent as several files (same issuer, number and date, or the same text) counts once",
+        "a report sent as several files (same issuer, number and date, or the same text) counts "
+        "once",
     )
     desk.add_argument(
         "--summary", metavar="FILE.json",
         help="also write one JSON object: distinct reports, duplicates, who has not reported, "
-        "unknown issuers, coverage, figures, late reports (schema: tcdlcl profiles --summary-schema)",
+        "unknown issuers, coverage, figures, late reports (schema: tcdlcl profiles "
+        "--summary-schema)",
     )  # fmt: skip
     roster = desk.add_mutually_exclusive_group()
     roster.add_argument(
@@ -241,10 +262,14 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
 
 def _add_profile_command(commands: argparse._SubParsersAction[_Parser], lang: str) -> None:
     profile_cmd = commands.add_parser(
-        "profile", lang=lang, help="build a profile from a request letter and its outline, show or test it"
+        "profile",
+        lang=lang,
+        help="build a profile from a request letter and its outline, show or test it",
     )
     actions = profile_cmd.add_subparsers(dest="action", metavar="ACTION", required=True)
-    new = actions.add_parser("new", lang=lang, help="build a profile from an outline (and its letter)")
+    new = actions.add_parser(
+        "new", lang=lang, help="build a profile from an outline (and its letter)"
+    )
     new.add_argument("outline", metavar="OUTLINE", help="the outline (or the letter containing it)")
     new.add_argument("--request", metavar="LETTER", help="the request letter (.pdf, .docx, text)")
     new.add_argument(
@@ -257,7 +282,9 @@ def _add_profile_command(commands: argparse._SubParsersAction[_Parser], lang: st
     show.add_argument("profile", metavar="PROFILE", help="a profile .toml file or id")
     _add_lang_option(show)
     show.set_defaults(handler=_cmd_profile_show)
-    test = actions.add_parser("test", lang=lang, help="show which heading of each report matched each section")
+    test = actions.add_parser(
+        "test", lang=lang, help="show which heading of each report matched each section"
+    )
     test.add_argument("profile", metavar="PROFILE", help="a profile .toml file or id")
     test.add_argument("reports", nargs="+", metavar="REPORT", help="report files")
     _add_reading_options(test)
@@ -266,20 +293,24 @@ def _add_profile_command(commands: argparse._SubParsersAction[_Parser], lang: st
 
 def _add_reading_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "--fast", action="store_true", help="read PDFs with pypdfium2 (much faster, no bold/size cues)"
+        "--fast",
+        action="store_true",
+        help="read PDFs with pypdfium2 (much faster, no bold/size cues)",
     )
     command.add_argument(
         "--no-ocr",
         dest="ocr",
         action="store_false",
-        help="do not OCR image-only (scanned) PDF pages (OCR needs tesseract-ocr and tesseract-ocr-vie)",
+        help="do not OCR image-only (scanned) PDF pages (OCR needs tesseract-ocr and "
+        "tesseract-ocr-vie)",
     )
     _add_lang_option(command)
     command.add_argument(
         "--no-cache",
         dest="cache",
         action="store_false",
-        help="read every PDF and DOCX afresh, and keep nothing (default: reuse what was read before)",
+        help="read every PDF and DOCX afresh, and keep nothing (default: reuse what was read "
+        "before)",
     )
     _add_cache_dir_option(command)
 
@@ -294,7 +325,8 @@ def _add_cache_dir_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--cache-dir",
         metavar="DIR",
-        help="where reports already read are kept (default: $TCDLCL_CACHE_DIR, else ~/.cache/tcdlcl)",
+        help="where reports already read are kept (default: $TCDLCL_CACHE_DIR, else "
+        "~/.cache/tcdlcl)",
     )
 
 

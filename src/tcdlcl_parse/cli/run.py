@@ -95,7 +95,10 @@ def _with_progress(results: Iterator[CheckResult], total: int, lang: str) -> Ite
 
 
 def run_check(
-    files: list[Path], profile: Profile, options: CheckOptions, args: argparse.Namespace,
+    files: list[Path],
+    profile: Profile,
+    options: CheckOptions,
+    args: argparse.Namespace,
     roster: Roster | None = None,
 ) -> int:
     """Check ``files``, write the results as ``args`` ask, and return the exit code."""
@@ -129,7 +132,11 @@ def run_check(
 
 
 def _write(
-    results: Iterable[CheckResult], fmt: str, output: Path | None, lang: str, profile: Profile,
+    results: Iterable[CheckResult],
+    fmt: str,
+    output: Path | None,
+    lang: str,
+    profile: Profile,
     aggregate: Aggregate | None,
 ) -> None:
     if fmt == "xlsx":

@@ -216,14 +216,19 @@ def _section_spans(
     doc: Doc, report: ParsedReport, result: CheckResult | None, offsets: OffsetMap
 ) -> Iterator[Span]:
     satisfied: dict[int, list[str]] = {}
-    for spec_id, match in (result.sections.items() if result else ()):
+    for spec_id, match in result.sections.items() if result else ():
         satisfied.setdefault(match.start, []).append(spec_id)
     for section, number, _ in numbered_sections(report.sections):
         ids = satisfied.get(section.start)
         profile_id = "+".join(sorted(ids)) if ids else None
         span = _span(
-            doc, offsets, section.start, section.subtree_end(), profile_id or number,
-            section=section, profile_id=profile_id,
+            doc,
+            offsets,
+            section.start,
+            section.subtree_end(),
+            profile_id or number,
+            section=section,
+            profile_id=profile_id,
         )
         if span is not None:
             yield span

@@ -46,7 +46,9 @@ def report_key(result: CheckResult) -> ReportKey:
     """Issuer, symbol and date; lacking a symbol, the digest of the text instead."""
     if result.symbol:
         return ReportKey(issuer=result.issuer, symbol=result.symbol, date=result.date)
-    return ReportKey(issuer=result.issuer, symbol=None, date=result.date, text_sha256=result.text_sha256)
+    return ReportKey(
+        issuer=result.issuer, symbol=None, date=result.date, text_sha256=result.text_sha256
+    )
 
 
 def _group_id(result: CheckResult) -> tuple[str | None, ...]:
@@ -86,7 +88,9 @@ class Aggregate:
     groups: list[Group] = field(default_factory=list)
     section_reports: Counter[str] = field(default_factory=Counter)
     finding_reports: Counter[str] = field(default_factory=Counter)
-    totals: defaultdict[tuple[str | None, str], float] = field(default_factory=lambda: defaultdict(float))
+    totals: defaultdict[tuple[str | None, str], float] = field(
+        default_factory=lambda: defaultdict(float)
+    )
     figure_reports: Counter[tuple[str | None, str]] = field(default_factory=Counter)
     by_commune: defaultdict[tuple[str | None, str], defaultdict[str, float]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(float))
@@ -134,7 +138,9 @@ class Aggregate:
     def _cells(self, result: CheckResult) -> list[Cell]:
         flagged = {f.section for f in result.findings if f.severity in _FLAGGING and f.section}
         return [
-            ("flagged" if spec.id in flagged else "present") if spec.id in result.sections else "missing"
+            ("flagged" if spec.id in flagged else "present")
+            if spec.id in result.sections
+            else "missing"
             for spec in self.profile.sections
         ]
 
@@ -174,14 +180,18 @@ class Aggregate:
         """(section id, unit, total, number of reports stating it), largest first."""
         return [
             (section or "", unit, total, self.figure_reports[(section, unit)])
-            for (section, unit), total in sorted(self.totals.items(), key=lambda kv: (kv[0][0] or "", -kv[1]))
+            for (section, unit), total in sorted(
+                self.totals.items(), key=lambda kv: (kv[0][0] or "", -kv[1])
+            )
         ]
 
     def commune_rows(self) -> list[tuple[str, str, str, float]]:
         """(commune, section id, unit, value) — long format, for pivot tables."""
         return [
             (commune, section or "", unit, value)
-            for (section, unit), communes in sorted(self.by_commune.items(), key=lambda kv: (kv[0][0] or "", kv[0][1]))
+            for (section, unit), communes in sorted(
+                self.by_commune.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])
+            )
             for commune, value in sorted(communes.items())
         ]
 
@@ -192,7 +202,10 @@ class Aggregate:
 
     def duplicates(self) -> list[Duplicate]:
         return [
-            Duplicate(key=g.result_key, sources=g.sources, findings_differ=g.findings_differ, findings=g.codes)
+            Duplicate(
+                key=g.result_key, sources=g.sources, findings_differ=g.findings_differ,
+                findings=g.codes,
+            )
             for g in self.groups if len(g.sources) > 1
         ]  # fmt: skip
 

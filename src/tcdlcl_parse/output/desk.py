@@ -119,7 +119,10 @@ def summary_tables(summary: Summary, lang: str = "vi") -> dict[str, list[Row]]:
             for s in summary.several_reports
         ],
         "late": [
-            [r.issuer or words["no_issuer"], r.symbol or "", r.date, r.deadline, "\n".join(r.sources)]
+            [
+                r.issuer or words["no_issuer"], r.symbol or "", r.date, r.deadline,
+                "\n".join(r.sources),
+            ]
             for r in summary.late
         ],
     }  # fmt: skip

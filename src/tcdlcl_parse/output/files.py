@@ -45,7 +45,13 @@ def check_output_target(path: Path) -> None:
     except OSError as exc:
         raise OutputError("write-failed", path, exc.strerror or str(exc)) from exc
     if mode is not None and not stat.S_ISREG(mode):
-        code = "is-folder" if stat.S_ISDIR(mode) else "is-link" if stat.S_ISLNK(mode) else "not-regular"
+        code = (
+            "is-folder"
+            if stat.S_ISDIR(mode)
+            else "is-link"
+            if stat.S_ISLNK(mode)
+            else "not-regular"
+        )
         raise OutputError(code, path)
     parent = path.parent
     while not parent.exists() and parent != parent.parent:
@@ -67,7 +73,9 @@ def atomic_output(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
         raise OutputError("write-failed", path, exc.strerror or str(exc)) from exc
     binary = "b" in mode
     try:
-        with os.fdopen(handle, mode, encoding=None if binary else "utf-8", newline=None if binary else "") as stream:
+        with os.fdopen(
+            handle, mode, encoding=None if binary else "utf-8", newline=None if binary else ""
+        ) as stream:
             yield stream
         os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
         check_output_target(path)  # it may have been replaced while the check ran
@@ -138,9 +146,11 @@ def read_jsonl(path: Path) -> Iterator[CheckResult]:
                     continue
 
 
-
 def write_xlsx(
-    results: Iterable[CheckResult], stream: IO[bytes], lang: str = "vi", profile: Profile | None = None,
+    results: Iterable[CheckResult],
+    stream: IO[bytes],
+    lang: str = "vi",
+    profile: Profile | None = None,
     aggregate: Aggregate | None = None,
 ) -> None:
     """A workbook with a summary sheet (a row per report, listing all its files) and a findings
@@ -198,21 +208,48 @@ def _desk_sheets(workbook: Any, aggregate: Aggregate, lang: str) -> list[tuple[A
     tables = summary_tables(aggregate.summary(), lang)
     parts: list[tuple[str, list[str], Iterable[Sequence[object]], list[int]]] = [
         (desk["overview_sheet"], desk["overview_columns"], tables["overview"], [36, 60]),
-        (words["coverage_sheet"], words["coverage_columns"], aggregate.coverage_rows(), [8, 45, 18, 10]),
-        (words["figures_sheet"], words["figures_columns"], aggregate.figure_rows(), [8, 20, 20, 20]),
-        (words["communes_sheet"], words["communes_columns"], aggregate.commune_rows(), [40, 8, 20, 12]),
+        (
+            words["coverage_sheet"],
+            words["coverage_columns"],
+            aggregate.coverage_rows(),
+            [8, 45, 18, 10],
+        ),
+        (
+            words["figures_sheet"],
+            words["figures_columns"],
+            aggregate.figure_rows(),
+            [8, 20, 20, 20],
+        ),
+        (
+            words["communes_sheet"],
+            words["communes_columns"],
+            aggregate.commune_rows(),
+            [40, 8, 20, 12],
+        ),
     ]
     if aggregate.roster is not None:
         parts += [
-            (desk["not_reported_sheet"], desk["not_reported_columns"], tables["not_reported"], [40]),
+            (
+                desk["not_reported_sheet"],
+                desk["not_reported_columns"],
+                tables["not_reported"],
+                [40],
+            ),
             (desk["unknown_sheet"], desk["unknown_columns"], tables["unknown"], [40, 50, 50]),
         ]
     parts += [
         (desk["several_sheet"], desk["several_columns"], tables["several"], [40, 80]),
-        (desk["duplicates_sheet"], desk["duplicates_columns"], tables["duplicates"], [36, 16, 12, 60, 14]),
+        (
+            desk["duplicates_sheet"],
+            desk["duplicates_columns"],
+            tables["duplicates"],
+            [36, 16, 12, 60, 14],
+        ),
     ]
     if aggregate.profile.request.deadline is not None:
-        parts.append((desk["late_sheet"], desk["late_columns"], tables["late"], [36, 16, 12, 12, 60]))
+        parts.append(
+            (desk["late_sheet"], desk["late_columns"], tables["late"], [36, 16, 12, 12, 60])
+        )
     sheets = []
     for name, columns, rows, widths in parts:
         sheet = workbook.create_sheet(name)
@@ -224,7 +261,9 @@ def _desk_sheets(workbook: Any, aggregate: Aggregate, lang: str) -> list[tuple[A
     return sheets
 
 
-def _matrix_sheet(workbook: Any, aggregate: Aggregate, desk: dict[str, Any]) -> tuple[Any, list[int]]:
+def _matrix_sheet(
+    workbook: Any, aggregate: Aggregate, desk: dict[str, Any]
+) -> tuple[Any, list[int]]:
     """Communes × profile sections, a symbol per cell and its colour by conditional formatting
     (the symbol alone reads in print and without colour)."""
     from openpyxl.formatting.rule import CellIsRule
@@ -235,14 +274,21 @@ def _matrix_sheet(workbook: Any, aggregate: Aggregate, desk: dict[str, Any]) -> 
     sheet = workbook.create_sheet(desk["matrix_sheet"])
     sheet.append([*desk["matrix_columns"], *(spec.id for spec in sections)])
     for group, gaps in aggregate.matrix_rows():
-        sheet.append(_cells([group.commune, gaps, *(desk["cells"][state] for state in group.cells)]))
+        sheet.append(
+            _cells([group.commune, gaps, *(desk["cells"][state] for state in group.cells)])
+        )
     last = get_column_letter(2 + len(sections))
     area = f"C2:{last}{max(sheet.max_row, 2)}"
-    colours = {"present": ("CDECCD", "145A24"), "missing": ("F6C9C9", "8C1014"), "flagged": ("FFE2A8", "6B4700")}
+    colours = {
+        "present": ("CDECCD", "145A24"),
+        "missing": ("F6C9C9", "8C1014"),
+        "flagged": ("FFE2A8", "6B4700"),
+    }
     for state, (fill, ink) in colours.items():
         sheet.conditional_formatting.add(area, CellIsRule(
             operator="equal", formula=[f'"{desk["cells"][state]}"'],
-            fill=PatternFill(start_color=fill, end_color=fill, fill_type="solid"), font=Font(color=ink, bold=True),
+            fill=PatternFill(start_color=fill, end_color=fill, fill_type="solid"),
+            font=Font(color=ink, bold=True),
         ))  # fmt: skip
     for row in sheet.iter_rows(min_row=2, min_col=3):
         for cell in row:

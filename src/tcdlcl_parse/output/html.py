@@ -32,7 +32,8 @@ def _environment() -> Any:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     return Environment(
-        loader=PackageLoader("tcdlcl_parse", "templates"), autoescape=select_autoescape(["j2", "html"])
+        loader=PackageLoader("tcdlcl_parse", "templates"),
+        autoescape=select_autoescape(["j2", "html"]),
     )
 
 
@@ -45,14 +46,18 @@ def marked_text(detail: Detail) -> Markup:
             continue
         out.append(escape(detail.text[position : highlight.start]))
         title = f' title="{escape(highlight.label)}"' if highlight.label else ""
-        out.append(f'<mark class="{highlight.kind}"{title}>{escape(detail.text[highlight.start : highlight.end])}</mark>')
+        marked = escape(detail.text[highlight.start : highlight.end])
+        out.append(f'<mark class="{highlight.kind}"{title}>{marked}</mark>')
         position = highlight.end
     out.append(escape(detail.text[position:]))
     return Markup("".join(out))
 
 
 def write_html(
-    results: Iterable[CheckResult], stream: IO[str], lang: str, profile: Profile,
+    results: Iterable[CheckResult],
+    stream: IO[str],
+    lang: str,
+    profile: Profile,
     aggregate: Aggregate | None = None,
 ) -> None:
     """The page; a report sent as several files is shown once, with all its files listed."""
@@ -78,9 +83,17 @@ def write_html(
             row["cells"][0] = " + ".join(aggregate.groups[row["index"]].sources)
         summary = aggregate.summary()
         page = environment.get_template("report.html.j2").render(
-            lang=key, t=text, d=desk, render=render, profile=profile, aggregate=aggregate,
-            rows=rows, summary=summary, desk_rows=summary_tables(summary, lang),
-            headers=labels("files", lang)["summary_columns"][:-1], numeric=_NUMERIC_COLUMNS,
+            lang=key,
+            t=text,
+            d=desk,
+            render=render,
+            profile=profile,
+            aggregate=aggregate,
+            rows=rows,
+            summary=summary,
+            desk_rows=summary_tables(summary, lang),
+            headers=labels("files", lang)["summary_columns"][:-1],
+            numeric=_NUMERIC_COLUMNS,
         )
         head, tail = page.split(_MARKER)
         stream.write(head)

@@ -35,7 +35,9 @@ def _kinds() -> tuple[str, ...]:
 @cache
 def _bodies() -> tuple[str, ...]:
     # Longest first, so "văn phòng hđnd và ubnd" is dropped whole, not just its "ubnd".
-    return tuple(sorted((match_key(b) for b in word_list("co-quan-cap-xa.txt")), key=len, reverse=True))
+    return tuple(
+        sorted((match_key(b) for b in word_list("co-quan-cap-xa.txt")), key=len, reverse=True)
+    )
 
 
 def unit_key(name: str) -> tuple[str | None, str]:

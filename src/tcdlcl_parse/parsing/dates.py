@@ -12,9 +12,7 @@ from dataclasses import dataclass
 
 # Numeric forms need a four-digit year so "2/2020" or a symbol's "30/2020" never read as dates.
 _NUMERIC = r"(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})"
-_SPELLED = (
-    r"ngày\s+(?P<sd>\d{1,2})\s*,?\s*tháng\s+(?P<sm>\d{1,2})\s*,?\s*năm\s+(?P<sy>\d{4})"
-)
+_SPELLED = r"ngày\s+(?P<sd>\d{1,2})\s*,?\s*tháng\s+(?P<sm>\d{1,2})\s*,?\s*năm\s+(?P<sy>\d{4})"
 DATE_RE = re.compile(rf"(?<![\d/.\-]){_NUMERIC}(?![\d/]|\.\d)|{_SPELLED}", re.IGNORECASE)
 
 EARLIEST_YEAR = 1945  # the state's first documents; anything before is a typo

@@ -38,7 +38,8 @@ _ADDRESSEE_LINES = 12  # "Kính gửi" stands between the title and the first li
 _RULE_TAIL_RE = re.compile(r"\s*[-_=—–*]{3,}.*$")
 # A place is a short name, never a sentence opening ("Căn cứ Luật … ngày 19 tháng 6 năm 2015").
 DATE_LINE_RE = re.compile(
-    r"(?!(?:căn cứ|thực hiện|theo|ban hành|kèm theo)\b)(?P<place>[^\d,\n/:;()]{2,40}?),?\s*ngày\s+(?P<d>\d{1,2}|[.…\s]*)\s*tháng\s+(?P<m>\d{1,2}|[.…\s]*)"
+    r"(?!(?:căn cứ|thực hiện|theo|ban hành|kèm theo)\b)(?P<place>[^\d,\n/:;()]{2,40}?),?\s*"
+    r"ngày\s+(?P<d>\d{1,2}|[.…\s]*)\s*tháng\s+(?P<m>\d{1,2}|[.…\s]*)"
     r"\s*năm\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
@@ -47,7 +48,8 @@ _ISSUER_HEAD_RE = re.compile(
 )
 _PLACE_UNIT_RE = re.compile(r"^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN)\s+(.+)$")
 _ISSUER_IN_TEXT_RE = re.compile(
-    r"(?:Ủy|Uỷ) ban nhân dân (?:xã|phường|thị trấn|đặc khu) [A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
+    r"(?:Ủy|Uỷ) ban nhân dân (?:xã|phường|thị trấn|đặc khu) "
+    r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
     r"|UBND (?:xã|phường|thị trấn|đặc khu) [A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
 )
 _AUTHORITY_RE = re.compile(r"^(?P<authority>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+(?P<rest>.+)$")

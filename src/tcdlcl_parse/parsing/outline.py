@@ -43,7 +43,9 @@ def _heading_re(ocr: bool) -> re.Pattern[str]:
     ocr_rule = r"(?:\s*_+)?" if ocr else ""  # Word's tab after a number, read as "_"
     # OCR: the Roman separator may be lost (then the title must be in capitals, checked later).
     roman_sep = (
-        rf"(?:\s*(?P<roman_sep>[.\-–:/),_]){ocr_rule}|(?=\s))" if ocr else r"\s*(?P<roman_sep>[.\-–:/)])"
+        rf"(?:\s*(?P<roman_sep>[.\-–:/),_]){ocr_rule}|(?=\s))"
+        if ocr
+        else r"\s*(?P<roman_sep>[.\-–:/)])"
     )
     arabic_sep = r"[./)\-,;]" if ocr else r"[./)\-]"
     letter = r"[a-zđ]|[A-Z](?=\))" if ocr else r"[a-zđ]"  # OCR: "C) Tập huấn" for "c)"
@@ -82,7 +84,17 @@ def roman_value(token: str, *, ocr: bool = False) -> int | None:
 
 def _to_roman(value: int) -> str:
     out = ""
-    for number, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for number, letters in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         count, value = divmod(value, number)
         out += letters * count
     return out
@@ -134,7 +146,11 @@ def _candidate(index: int, match: re.Match[str], ocr: bool) -> _Candidate | None
         token = match.group("arabic_num")
         value = int(token)
         separator = match.group("arabic_sep")
-        scheme, style, label = "arabic", "arabic" + _OCR_DOTS.get(separator, separator), match.group("arabic")
+        scheme, style, label = (
+            "arabic",
+            "arabic" + _OCR_DOTS.get(separator, separator),
+            match.group("arabic"),
+        )
     elif match.group("upper"):
         token = match.group("upper_num").replace("Ð", "Đ").lower()  # OCR's Eth for Đ
         value = LETTERS.find(token) + 1
@@ -162,7 +178,7 @@ def _part_value(token: str) -> int:
 
 
 def _as_upper_letter(candidate: _Candidate, style_levels: dict[str, int]) -> _Candidate:
-    """"C." and "I." read as Roman numbers are letters in a report whose parts are "A. B. …"."""
+    """ "C." and "I." read as Roman numbers are letters in a report whose parts are "A. B. …"."""
     letter = candidate.label.rstrip(".").lower()
     if candidate.scheme != "roman" or "upper-letter" not in style_levels or len(letter) != 1:
         return candidate
@@ -196,7 +212,9 @@ def _title_and_body_start(
         body_start = title_end + 1
         return document.text[rest_start:title_end].strip(), title_end, body_start
     end_index = candidate.index
-    while end_index + 1 < stop and _continues_title(lines[end_index].text, lines[end_index + 1].text):
+    while end_index + 1 < stop and _continues_title(
+        lines[end_index].text, lines[end_index + 1].text
+    ):
         end_index += 1
     title_end = lines[end_index].end
     title = " ".join(lines[i].text for i in range(candidate.index + 1, end_index + 1))
@@ -214,7 +232,11 @@ def _continues_title(current: str, following: str) -> bool:
         return False  # a title in capitals wraps in capitals
     if following.startswith(("-", "+", "•", "http")):
         return False
-    return following[:1].islower() or following.startswith("(") or current.rstrip().endswith((",", "-", "và"))
+    return (
+        following[:1].islower()
+        or following.startswith("(")
+        or current.rstrip().endswith((",", "-", "và"))
+    )
 
 
 def parse_sections(document: SourceDocument, regions: Regions | None = None) -> list[Section]:
@@ -261,7 +283,9 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
         candidate = _candidate(index, match, ocr) if match else None
         if candidate is not None:
             candidate = _as_upper_letter(candidate, style_levels)
-        if ocr and (candidate is None or candidate.style not in style_levels and candidate.value != 1):
+        if ocr and (
+            candidate is None or candidate.style not in style_levels and candidate.value != 1
+        ):
             candidate = (
                 _ocr_garbled_arabic(index, line, stack) or _ocr_first_roman(index, line, stack)
                 or _ocr_garbled_title(lines, index, stop, stack, style_levels) or candidate
@@ -307,8 +331,12 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
 
 
 def _attach(
-    stack: list[_Node], candidate: _Candidate, how: HeadingHow, document: SourceDocument,
-    lines: list[Line], stop: int,
+    stack: list[_Node],
+    candidate: _Candidate,
+    how: HeadingHow,
+    document: SourceDocument,
+    lines: list[Line],
+    stop: int,
 ) -> None:
     """A run-in label or a table row: a child of the innermost open heading (it never opens
     a level of its own, so it stays off the stack)."""
@@ -351,8 +379,10 @@ def _run_in_candidate(
         return None  # "Các việc: 1) rà soát; 2) …" introduces a list, it heads no section
     previous = lines[index - 1] if index > start else None
     if previous is not None and not (
-        index - 1 in heading_lines or _SENTENCE_END_RE.search(previous.text)
-        or previous.text.rstrip().endswith((",", "/.")) or is_gap_before(document, line)
+        index - 1 in heading_lines
+        or _SENTENCE_END_RE.search(previous.text)
+        or previous.text.rstrip().endswith((",", "/."))
+        or is_gap_before(document, line)
     ):
         return None
     bullet = (match.group("bullet") or "").strip()
@@ -370,12 +400,20 @@ _SHORT_SHARE = 0.8
 def _short_line(lines: list[Line]) -> float:
     lengths = sorted(len(line.text) for line in lines)
     return max(_SHORT_SHARE * lengths[len(lengths) // 2], 40.0) if lengths else _TYPOGRAPHY_MAX
+
+
 _BULLETS = ("-", "+", "*", "•", "–")
 
 
 def _typography_candidate(
-    document: SourceDocument, index: int, start: int, stop: int, has_bold: bool,
-    heading_lines: set[int], short_line: float, left: float | None,
+    document: SourceDocument,
+    index: int,
+    start: int,
+    stop: int,
+    has_bold: bool,
+    heading_lines: set[int],
+    short_line: float,
+    left: float | None,
 ) -> _Candidate | None:
     """An unnumbered heading: a bold line where the format has bold, else a short line in
     capitals, or a short title-like line over a longer body, standing after a finished
@@ -526,7 +564,9 @@ _OCR_FIRST_ROMAN_RE = re.compile(r"^(?P<label>[Ll|][.,]?)\s+(?P<rest>\S.*)$")
 
 def _ocr_garbled_arabic(index: int, line: Line, stack: list[_Node]) -> _Candidate | None:
     """The next Arabic heading under an open Arabic one, its label garbled by OCR."""
-    open_arabic = next((node for node in reversed(stack) if node.candidate.scheme == "arabic"), None)
+    open_arabic = next(
+        (node for node in reversed(stack) if node.candidate.scheme == "arabic"), None
+    )
     match = _OCR_GARBLED_LABEL_RE.match(line.text)
     if open_arabic is None or match is None:
         return None
@@ -534,7 +574,14 @@ def _ocr_garbled_arabic(index: int, line: Line, stack: list[_Node]) -> _Candidat
     if not 0 < rest.find(":") <= _INLINE_TITLE_MAX:
         return None  # only a run-in heading ("Hạn chế: …") is safe to take without its number
     due = open_arabic.candidate.value + 1
-    return replace(open_arabic.candidate, index=index, value=due, number=str(due), label=match.group("label"), rest=rest)
+    return replace(
+        open_arabic.candidate,
+        index=index,
+        value=due,
+        number=str(due),
+        label=match.group("label"),
+        rest=rest,
+    )
 
 
 _OCR_TITLE_MAX = 60
@@ -584,7 +631,9 @@ def _ocr_corrected(candidate: _Candidate, due: int) -> _Candidate:
             return candidate
         return replace(candidate, value=due, number=str(due), repaired_from=candidate.label)
     read, wanted = _to_roman(candidate.value), _to_roman(due)
-    if read != wanted and (read.replace("I", "", 1) == wanted or wanted.replace("I", "", 1) == read):
+    if read != wanted and (
+        read.replace("I", "", 1) == wanted or wanted.replace("I", "", 1) == read
+    ):
         return replace(candidate, value=due, number=wanted, repaired_from=candidate.label)
     return candidate
 
@@ -599,7 +648,11 @@ def _fits_after(previous: _Candidate, candidate: _Candidate) -> bool:
 
 
 def _section(
-    document: SourceDocument, lines: list[Line], candidate: _Candidate, level: int, stop: int,
+    document: SourceDocument,
+    lines: list[Line],
+    candidate: _Candidate,
+    level: int,
+    stop: int,
     how: HeadingHow = "numbered",
 ) -> dict[str, Any]:
     line = lines[candidate.index]
@@ -619,7 +672,8 @@ def _section(
     scheme = "arabic" if how == "table-row" else candidate.scheme
     return {
         "number": candidate.number, "label": candidate.label, "scheme": scheme, "title": title,
-        "level": level, "start": line.start, "end": title_end, "body_start": body_start, "page": line.page,
+        "level": level, "start": line.start, "end": title_end, "body_start": body_start,
+        "page": line.page,
         "evidence": evidence, "how": how, "repaired_from": candidate.repaired_from,
     }  # fmt: skip
 
@@ -646,7 +700,9 @@ def _finish(node: _Node, document: SourceDocument, end: int) -> Section:
         _finish(child, document, children[i + 1].section["start"] if i + 1 < len(children) else end)
         for i, child in enumerate(children)
     ]
-    return Section(**node.section, body_end=_trim(document.text, body_start, body_end), children=finished)
+    return Section(
+        **node.section, body_end=_trim(document.text, body_start, body_end), children=finished
+    )
 
 
 def _region_end(document: SourceDocument, stop: int) -> int:

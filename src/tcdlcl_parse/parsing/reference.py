@@ -10,7 +10,8 @@ from ..vocabulary import table as _rows
 
 @lru_cache(maxsize=1)
 def type_codes_by_name() -> dict[str, frozenset[str]]:
-    """ascii key of a type name → its abbreviations ('quyet dinh' → {'QĐ'}), legal types included."""
+    """ascii key of a type name → its abbreviations ('quyet dinh' → {'QĐ'}), legal types
+    included."""
     codes: dict[str, set[str]] = {}
     for row in _rows("loai-van-ban.csv"):
         if row["viet_tat"]:

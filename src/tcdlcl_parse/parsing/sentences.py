@@ -28,9 +28,13 @@ _WORD_RE = re.compile(r"\S+")
 # digit, then a space, is a token of its own for certain ("xã. Tiếp", "2025. Hai") unless the
 # letter is a lone ASCII one ("a. b", an abbreviation): the pattern settles that common case,
 # and every other stop is tokenized by the rules below.
-_LOWER = "".join(ch for ch in map(chr, [*range(0x250), *range(0x1E00, 0x1F00)]) if ch.isalpha() and ch.islower())
+_LOWER = "".join(
+    ch for ch in map(chr, [*range(0x250), *range(0x1E00, 0x1F00)]) if ch.isalpha() and ch.islower()
+)
 _STOP_RE = re.compile(
-    r"[!.?](?P<plain>(?<=[0-9" + _LOWER + r"][!.?])(?<!\s[a-z][!.?])(?<!^[a-z][!.?])(?:\s+(?P<next>\S)|\s*\Z))?"
+    r"[!.?](?P<plain>(?<=[0-9"
+    + _LOWER
+    + r"][!.?])(?<!\s[a-z][!.?])(?<!^[a-z][!.?])(?:\s+(?P<next>\S)|\s*\Z))?"
 )
 _WORD_TAIL_RE = re.compile(r"\S*\Z")
 _QUOTES = frozenset("'\"”“`‘´’‚„»«「」『』（）〔〕【】《》〈〉")
@@ -50,7 +54,8 @@ def _splits_final_dot(core: str) -> bool:
     if len(core) == 2 and before.isascii() and before.isalpha():
         return False  # "a.", "A.": abbreviations
     return (
-        before.isdigit() or before.islower() or before in _QUOTES or unicodedata.category(before).startswith("P")
+        before.isdigit() or before.islower() or before in _QUOTES
+        or unicodedata.category(before).startswith("P")
         or (len(core) >= 3 and before.isupper() and core[-3].isupper())
     )  # fmt: skip
 
@@ -66,7 +71,9 @@ def _tokens(word: str) -> Iterator[tuple[int, int]]:
     """(start, end) of the tokens of one whitespace-separated word."""
     start, end = 0, len(word)
     while start < end:
-        if word[start] in _PREFIXES or (word[start] == "+" and not word[start + 1 : start + 2].isdigit()):
+        if word[start] in _PREFIXES or (
+            word[start] == "+" and not word[start + 1 : start + 2].isdigit()
+        ):
             yield start, start + 1
             start += 1
         elif word.startswith("..", start):
@@ -83,15 +90,19 @@ def _tokens(word: str) -> Iterator[tuple[int, int]]:
             stop = _ellipsis_start(word, start, end)
             suffixes.append((stop, end))
             end = stop
-        elif word[end - 1] in _SUFFIXES or (word[end - 1] == "." and _splits_final_dot(word[start:end])):
+        elif word[end - 1] in _SUFFIXES or (
+            word[end - 1] == "." and _splits_final_dot(word[start:end])
+        ):
             suffixes.append((end - 1, end))
             end -= 1
         else:
             break
     piece = start
     for i in range(start + 1, end - 1):
-        if word[i] == "." and (word[i - 1].islower() or word[i - 1] in _QUOTES) and (
-            word[i + 1].isupper() or word[i + 1] in _QUOTES
+        if (
+            word[i] == "."
+            and (word[i - 1].islower() or word[i - 1] in _QUOTES)
+            and (word[i + 1].isupper() or word[i + 1] in _QUOTES)
         ):
             yield piece, i
             yield i, i + 1

@@ -33,7 +33,9 @@ _BINARY_SIGNATURES: dict[bytes, str] = {
     b"7z\xbc\xaf": "7z",
 }
 # A web page saved under a report's name ("<!DOCTYPE html>", "<html", after a BOM and blanks).
-_HTML_RE = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+_HTML_RE = re.compile(
+    rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL
+)
 _MACRO_CONTENT_TYPE = b"macroEnabled"
 
 
@@ -47,7 +49,9 @@ def sniff_kind(data: bytes, source: str) -> DocumentKind:
         try:
             with zipfile.ZipFile(BytesIO(data)) as archive:
                 names = set(archive.namelist())
-                types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+                types = (
+                    archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+                )
         except ZIP_ERRORS as exc:
             raise ReadError("corrupt", source, str(exc), note="broken-zip") from exc
         if "word/document.xml" in names:
@@ -93,7 +97,9 @@ def read(
         key = cache.key(sha256, kind, fast=options.fast, ocr=options.ocr)
         if (cached := cache.get(key)) is not None:
             return cached.model_copy(update={"source": name})  # the same bytes under another name
-    raw_lines, meta = _read_kind(kind, data, name, fast=options.fast, password=password, ocr=options.ocr)
+    raw_lines, meta = _read_kind(
+        kind, data, name, fast=options.fast, password=password, ocr=options.ocr
+    )
     with gc_paused():
         text, lines, removed, warnings = assemble(raw_lines)
     if not text.strip():
@@ -195,5 +201,6 @@ def _read_kind(
     from .text import read_text
 
     return read_text(data, name)
+
 
 __all__ = ["DEFAULT_MAX_BYTES", "ReadOptions", "ReaderMeta", "read", "sniff_kind"]

@@ -67,7 +67,9 @@ def _code_digest() -> str:
     digest = hashlib.sha256()
     package = Path(__file__).parent.parent
     for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(
+            path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0"
+        )
     for library in _READING_LIBRARIES:
         try:
             digest.update(f"{library}={version(library)}\0".encode())
@@ -140,7 +142,9 @@ class ReadCache:
         return True
 
     def entries(self) -> list[Path]:
-        return sorted(path for path in self.store.glob("??/*.json") if _ENTRY_RE.fullmatch(path.name))
+        return sorted(
+            path for path in self.store.glob("??/*.json") if _ENTRY_RE.fullmatch(path.name)
+        )
 
     def _temporary_files(self) -> list[Path]:
         """Entries being written, or left half-written by a killed writer."""

@@ -375,7 +375,9 @@ class _Reader:
         )
         parts = text.split("\n")
         first = f"{label} {parts[0].lstrip()}" if label else parts[0]
-        return [cues._replace(text=first, numbering=label)] + [cues._replace(text=part) for part in parts[1:]]
+        return [cues._replace(text=first, numbering=label)] + [
+            cues._replace(text=part) for part in parts[1:]
+        ]
 
     def _run_text(self, run: Any, fields: _Fields, references: list[tuple[str, str]]) -> str:
         """What python-docx's ``Run.text`` gives, less a field's code; note references are
@@ -522,7 +524,14 @@ _ROMAN = [
     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
 ]  # fmt: skip
 # Symbol/Wingdings bullets live in the private-use area; show what they look like.
-_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf02d": "-"}
+_BULLETS = {
+    "\uf0b7": "•",
+    "\uf0a7": "▪",
+    "\uf0d8": "➢",
+    "\uf076": "❖",
+    "\uf0fc": "✓",
+    "\uf02d": "-",
+}
 
 
 def _roman(value: int) -> str:
@@ -582,7 +591,9 @@ class _Level:
 @dataclass(slots=True)
 class _Numbering:
     levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # abstractNumId → levels
-    nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)  # numId → (abs, starts)
+    nums: dict[str, tuple[str, dict[int, int]]] = field(
+        default_factory=dict
+    )  # numId → (abs, starts)
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
 
     @classmethod

@@ -45,17 +45,69 @@ _VNI_LETTERS = {
     "ñ": "đ", "Ñ": "Đ", "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư",
     "ó": "ĩ", "Ó": "Ĩ", "ò": "ị", "Ò": "Ị", "æ": "ỉ", "Æ": "Ỉ", "î": "ỵ", "Î": "Ỵ",
 }  # fmt: skip
-_VNI_RE = re.compile(
-    "([aăâeêiouyơưAĂÂEÊIOUYƠƯ])([" + re.escape("".join(_VNI_MARKS)) + "])"
-)
+_VNI_RE = re.compile("([aăâeêiouyơưAĂÂEÊIOUYƠƯ])([" + re.escape("".join(_VNI_MARKS)) + "])")
 
 _COMMON_SYLLABLES = frozenset(
     [
-        "của", "và", "các", "ngày", "năm", "được", "trong", "nhân", "dân", "không", "những", "thực",
-        "hiện", "báo", "cáo", "công", "tác", "xã", "tỉnh", "kế", "hoạch", "với", "cho", "đã", "có",
-        "người", "này", "theo", "về", "một", "đến", "tại", "sở", "học", "nghệ", "chất", "lượng", "đo",
-        "tiêu", "chuẩn", "việc", "triển", "khai", "quản", "lý", "nhà", "nước", "ủy", "ban", "hội",
-        "việt", "nam", "số", "quyết", "định", "chỉ", "thị", "đề", "nghị",
+        "của",
+        "và",
+        "các",
+        "ngày",
+        "năm",
+        "được",
+        "trong",
+        "nhân",
+        "dân",
+        "không",
+        "những",
+        "thực",
+        "hiện",
+        "báo",
+        "cáo",
+        "công",
+        "tác",
+        "xã",
+        "tỉnh",
+        "kế",
+        "hoạch",
+        "với",
+        "cho",
+        "đã",
+        "có",
+        "người",
+        "này",
+        "theo",
+        "về",
+        "một",
+        "đến",
+        "tại",
+        "sở",
+        "học",
+        "nghệ",
+        "chất",
+        "lượng",
+        "đo",
+        "tiêu",
+        "chuẩn",
+        "việc",
+        "triển",
+        "khai",
+        "quản",
+        "lý",
+        "nhà",
+        "nước",
+        "ủy",
+        "ban",
+        "hội",
+        "việt",
+        "nam",
+        "số",
+        "quyết",
+        "định",
+        "chỉ",
+        "thị",
+        "đề",
+        "nghị",
     ]
 )
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -74,7 +126,9 @@ def convert_legacy(text: str, encoding: str) -> str:
     if encoding == "tcvn3":
         converted = text.translate({ord(chr(code)): ch for code, ch in _TCVN3_TABLE.items()})
     elif encoding == "vni":
-        converted = _VNI_RE.sub(_vni_compose, text.translate({ord(key): value for key, value in _VNI_LETTERS.items()}))
+        converted = _VNI_RE.sub(
+            _vni_compose, text.translate({ord(key): value for key, value in _VNI_LETTERS.items()})
+        )
     else:
         raise ValueError(f"unknown legacy encoding {encoding!r}")
     return unicodedata.normalize("NFC", converted)

@@ -44,14 +44,19 @@ class RawLine(NamedTuple):
 def is_centered(x0: float, x1: float, page_width: float, left_edge: float) -> bool:
     """A line whose middle is near the page's and that is indented from the text's left edge
     (so a full-width line is not "centred"); the same rule for PDF glyphs and OCR words."""
-    return abs((x0 + x1) / 2 - page_width / 2) < 0.04 * page_width and x0 - left_edge > 0.06 * page_width
+    return (
+        abs((x0 + x1) / 2 - page_width / 2) < 0.04 * page_width
+        and x0 - left_edge > 0.06 * page_width
+    )
 
 
 # A list label standing alone ("II.", "2.", "a)", "-"; "2," as OCR reads it): Word puts a tab
 # after an automatic number, which looks like a column gap but is not one.
 LIST_LABEL_RE = re.compile(r"^(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.),]$|^[-+•▪➢–]$")
 # A lone page number: "3", "- 3 -", "Trang 3", "3/12", "Trang 3/12".
-_PAGE_NUMBER_RE = re.compile(r"^(?:trang\s*)?[-–(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–)]?$", re.IGNORECASE)
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:trang\s*)?[-–(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–)]?$", re.IGNORECASE
+)
 # A header/footer that carries the page number: "Báo cáo 287/BC-UBND - Trang 2/5".
 _PAGE_LABEL_RE = re.compile(r"\b(?:trang|page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?\s*$", re.IGNORECASE)
 # How many lines at each end of a page count as its header/footer zone.
@@ -132,7 +137,9 @@ def blank_lines_are_separators(lines: list[RawLine]) -> bool:
     text_lines = blank[:-1].count(False)
     # (this line, the next, the one after): text, blank, then text or the end.
     followed_by_one_blank = sum(
-        1 for this, following, after in zip(blank, blank[1:], [*blank[2:], False]) if not this and following and not after
+        1
+        for this, following, after in zip(blank, blank[1:], [*blank[2:], False])
+        if not this and following and not after
     )
     return text_lines >= 8 and followed_by_one_blank >= 0.6 * text_lines
 
@@ -147,7 +154,11 @@ def join_broken_symbols(lines: list[RawLine]) -> list[RawLine]:
     result: list[RawLine] = []
     for line in lines:
         previous = result[-1] if result else None
-        if previous is not None and previous.text.rstrip().endswith(("-", "/")) and not _is_blank(line):
+        if (
+            previous is not None
+            and previous.text.rstrip().endswith(("-", "/"))
+            and not _is_blank(line)
+        ):
             head = previous.text.rstrip()
             token, rest = _split_first_token(line.text)
             joined_token = None
@@ -160,7 +171,7 @@ def join_broken_symbols(lines: list[RawLine]) -> list[RawLine]:
                 match = _SYMBOL_TAIL_RE.match(token)
                 joined_token = match.group(0) if match else None
             if joined_token:
-                remainder = line.text.split(maxsplit=1)[0][len(joined_token):] + (
+                remainder = line.text.split(maxsplit=1)[0][len(joined_token) :] + (
                     " " + rest if rest else ""
                 )
                 result[-1] = previous.with_text(head + joined_token)
@@ -215,7 +226,11 @@ def assemble(raw_lines: list[RawLine]) -> tuple[str, list[Line], list[RemovedLin
         elif missing == len(_CUES) - 1 and line.page is not None:
             cues = {"page": line.page}
         else:
-            cues = {name: value for name, value in zip(_CUES, line[1:], strict=True) if value is not None}
+            cues = {
+                name: value
+                for name, value in zip(_CUES, line[1:], strict=True)
+                if value is not None
+            }
         out.append({"text": text, "start": offset, "end": offset + len(text), **cues})
         offset += len(text)
     return "".join(pieces), _LINES.validate_python(out), removed, warnings

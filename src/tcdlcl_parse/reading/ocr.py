@@ -57,7 +57,12 @@ def ocr_unavailable_reason() -> str | None:
     if program is None:
         return "no OCR: install tesseract-ocr and tesseract-ocr-vie"
     listed = subprocess.run(
-        [program, "--list-langs"], capture_output=True, text=True, timeout=30, env=_environment(), check=False
+        [program, "--list-langs"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=_environment(),
+        check=False,
     )
     if LANGUAGE not in listed.stdout.split():
         return "no Vietnamese OCR data: install tesseract-ocr-vie"
@@ -85,7 +90,9 @@ def ocr_pages(document: Any, page_indexes: list[int], source: str) -> list[RawLi
         try:
             image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
         except pdfium.PdfiumError as exc:
-            raise ReadError("corrupt", source, f"page {index + 1} cannot be rendered: {exc}") from exc
+            raise ReadError(
+                "corrupt", source, f"page {index + 1} cannot be rendered: {exc}"
+            ) from exc
         finally:
             page.close()
         width = image.width
@@ -104,8 +111,23 @@ def _tesseract_words(png: bytes, source: str) -> list[_Word]:
     program = shutil.which("tesseract") or "tesseract"
     try:
         done = subprocess.run(
-            [program, "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(OCR_DPI), "--psm", str(PAGE_SEGMENTATION), "tsv"],
-            input=png, capture_output=True, timeout=_PAGE_TIMEOUT_S, env=_environment(), check=False,
+            [
+                program,
+                "stdin",
+                "stdout",
+                "-l",
+                LANGUAGE,
+                "--dpi",
+                str(OCR_DPI),
+                "--psm",
+                str(PAGE_SEGMENTATION),
+                "tsv",
+            ],
+            input=png,
+            capture_output=True,
+            timeout=_PAGE_TIMEOUT_S,
+            env=_environment(),
+            check=False,
         )
     except subprocess.TimeoutExpired as exc:
         raise ReadError(
@@ -129,7 +151,14 @@ def _parse_tsv(tsv: str) -> Iterator[_Word]:
         if not text or (len(text) == 1 and not text.isalnum() and confidence < _NOISE_CONFIDENCE):
             continue
         left, top, width, height = (int(v) for v in cells[6:10])
-        yield _Word(text, left, top, left + width, top + height, (int(cells[2]), int(cells[3]), int(cells[4])))
+        yield _Word(
+            text,
+            left,
+            top,
+            left + width,
+            top + height,
+            (int(cells[2]), int(cells[3]), int(cells[4])),
+        )
 
 
 def _page_lines(words: list[_Word], page: int, page_width: int) -> list[RawLine]:

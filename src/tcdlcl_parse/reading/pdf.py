@@ -87,7 +87,9 @@ def read_pdf(
     try:
         pages = _inspect_pages(document, source)
         image_only = [i for i, page in enumerate(pages) if page.image_only]
-        text_pages = [i for i, page in enumerate(pages) if not page.image_only and page.visible_chars]
+        text_pages = [
+            i for i, page in enumerate(pages) if not page.image_only and page.visible_chars
+        ]
         if not image_only and not text_pages:
             raise ReadError(
                 "empty", source, f"{len(pages)} page(s) without text",
@@ -135,7 +137,11 @@ def read_pdf(
     meta.extractor = "+".join(extractors)
     # The text pages' lines are in page order already; OCR lines are merged in by page (the sort
     # is stable within a page).
-    lines = sorted([*text_lines, *ocr_lines], key=lambda line: line.page or 0) if ocr_lines else text_lines
+    lines = (
+        sorted([*text_lines, *ocr_lines], key=lambda line: line.page or 0)
+        if ocr_lines
+        else text_lines
+    )
     return lines, meta
 
 
@@ -425,13 +431,16 @@ def _read_with_pdfplumber(
 
     layout_pages: list[_LayoutPage] = []
     try:
-        with pdfplumber.open(BytesIO(data), password=password or "", pages=[i + 1 for i in page_indexes]) as pdf:
+        with pdfplumber.open(
+            BytesIO(data), password=password or "", pages=[i + 1 for i in page_indexes]
+        ) as pdf:
             for page in pdf.pages:
                 number = page.page_number
                 layout_pages.append(_page_lines(page, number, pages[number - 1].text))
                 page.close()  # frees the page's cached objects: memory stays flat on long PDFs
     except (
-        PDFSyntaxError, PSException, PdfminerException, MalformedPDFException, ValueError, KeyError, TypeError, IndexError,
+        PDFSyntaxError, PSException, PdfminerException, MalformedPDFException,
+        ValueError, KeyError, TypeError, IndexError,
     ) as exc:  # fmt: skip
         raise ReadError("corrupt", source, f"pdfplumber: {exc}") from exc
     return layout_pages
@@ -458,7 +467,9 @@ def _page_lines(page: Any, number: int, viewer_text: str) -> _LayoutPage:
     if hidden_reasons or tiny:
         shown = [_visible(item, hidden_reasons, backgrounds) for item in items]
         hidden_chars = sum(
-            1 for glyph, seen in zip(glyphs, shown, strict=True) if not seen and glyph["text"].strip()
+            1
+            for glyph, seen in zip(glyphs, shown, strict=True)
+            if not seen and glyph["text"].strip()
         )
         glyphs = [glyph for glyph, seen in zip(glyphs, shown, strict=True) if seen]
     # What page.extract_text_lines does, from our own glyph dicts (its options but one: a
@@ -513,9 +524,13 @@ def _hidden_reason(render: int, graphicstate: Any) -> str | None:
         return "invisible"
     # 0 fill, 1 stroke, 2 both (4–6: the same, then clip): hidden when what is drawn is white.
     mode = render % 4
-    colours = [graphicstate.ncolor] if mode == 0 else [graphicstate.scolor] if mode == 1 else [
-        graphicstate.ncolor, graphicstate.scolor
-    ]
+    colours = (
+        [graphicstate.ncolor]
+        if mode == 0
+        else [graphicstate.scolor]
+        if mode == 1
+        else [graphicstate.ncolor, graphicstate.scolor]
+    )
     return "white" if all(_is_white(colour) for colour in colours) else None
 
 
@@ -541,7 +556,6 @@ def _layout(page: Any) -> tuple[Any, dict[int, str]]:
     except Exception as exc:  # as pdfplumber's page.layout does
         raise PdfminerException(exc) from exc
     return device.get_result(), device.hidden
-
 
 
 def _walk(layout: Any) -> tuple[list[Any], list[_Box], int]:
@@ -607,9 +621,12 @@ def _glyphs(page: Any, layout: Any, items: list[Any]) -> tuple[list[dict[str, An
         top = page.height - item.y1 + mediabox_top
         fontname = item.fontname
         glyphs.append({
-            "text": item.get_text(), "fontname": fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
-            "size": item.size, "upright": item.upright, "x0": item.x0 + mediabox_x0, "x1": item.x1 + mediabox_x0,
-            "top": top, "bottom": page.height - item.y0 + mediabox_top, "doctop": page.initial_doctop + top,
+            "text": item.get_text(),
+            "fontname": fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
+            "size": item.size, "upright": item.upright,
+            "x0": item.x0 + mediabox_x0, "x1": item.x1 + mediabox_x0,
+            "top": top, "bottom": page.height - item.y0 + mediabox_top,
+            "doctop": page.initial_doctop + top,
             "width": item.width, "height": item.height,
         })  # fmt: skip
     return glyphs, page.bbox
@@ -681,10 +698,16 @@ def _split_columns(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     segments: list[list[dict[str, Any]]] = []
     previous = None
     for char in chars:
-        wide_gap = previous is not None and char["x0"] - previous["x1"] > _COLUMN_GAP_EM * char["size"]
+        wide_gap = (
+            previous is not None and char["x0"] - previous["x1"] > _COLUMN_GAP_EM * char["size"]
+        )
         # Word puts a tab after an automatic number ("II." ⇥ "KẾT QUẢ"): a lone list label
         # is not a column of its own.
-        if previous is None or wide_gap and not LIST_LABEL_RE.match(_segment_text(segments[-1]).strip()):
+        if (
+            previous is None
+            or wide_gap
+            and not LIST_LABEL_RE.match(_segment_text(segments[-1]).strip())
+        ):
             segments.append([])
         segments[-1].append(char)
         if char["text"].strip():

@@ -26,7 +26,10 @@ def read_text(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
         rows = (_COLUMN_GAP_RE.sub("\n", page) if "    " in page else page).split("\n")
         lines += [RawLine(row, number if paged else None) for row in rows]
     return lines, ReaderMeta(
-        extractor="text", encoding=encoding, page_count=len(pages) if paged else None, warnings=warnings
+        extractor="text",
+        encoding=encoding,
+        page_count=len(pages) if paged else None,
+        warnings=warnings,
     )
 
 

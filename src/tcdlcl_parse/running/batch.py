@@ -64,7 +64,9 @@ def check_one(path: str, profile: Profile, options: CheckOptions) -> CheckResult
     A file that needs more memory than the process may have (``RLIMIT_AS``) is ``too-large``.
     """
     main_thread = threading.current_thread() is threading.main_thread()
-    timer = _timer_seconds(options.timeout) if main_thread and hasattr(signal, "setitimer") else None
+    timer = (
+        _timer_seconds(options.timeout) if main_thread and hasattr(signal, "setitimer") else None
+    )
     try:
         previous = signal.getsignal(signal.SIGALRM) if timer is not None else None
         try:
@@ -81,12 +83,15 @@ def check_one(path: str, profile: Profile, options: CheckOptions) -> CheckResult
     except MemoryError:
         error = ReadError.noted("too-large", shown(path), "memory")
         return CheckResult(
-            source=shown(path), profile=profile.id, profile_sha256=profile_sha256(profile), passed=False,
+            source=shown(path), profile=profile.id, profile_sha256=profile_sha256(profile),
+            passed=False,
             error=FileError(code=error.code, message=error.message(options.lang)),
         )  # fmt: skip
     except Exception as exc:  # noqa: BLE001 — a bug must cost one file, not the batch
         traceback.print_exc()
-        return _error_result(path, profile, "internal-error", options.lang, error=f"{type(exc).__name__}: {exc}")
+        return _error_result(
+            path, profile, "internal-error", options.lang, error=f"{type(exc).__name__}: {exc}"
+        )
 
 
 def machine_memory() -> int | None:
@@ -172,7 +177,9 @@ def _init_worker(parent: int, max_memory: int | None) -> None:
     gc.freeze()  # what the fork inherited (modules, tables) is never walked by the collector
 
 
-def _error_result(path: str, profile: Profile, code: str, lang: str, **params: object) -> CheckResult:
+def _error_result(
+    path: str, profile: Profile, code: str, lang: str, **params: object
+) -> CheckResult:
     reason = file_error_message(code, lang, **params)
     return CheckResult(
         source=shown(path),
@@ -227,7 +234,9 @@ def _parallel(
     try:
         for index in range(len(files)):
             while next_index < len(files) and len(pending) < window:
-                pending[next_index] = executor.submit(check_one, files[next_index], profile, options)
+                pending[next_index] = executor.submit(
+                    check_one, files[next_index], profile, options
+                )
                 next_index += 1
             future = pending.pop(index)
             try:
@@ -238,16 +247,23 @@ def _parallel(
                 executor.shutdown(cancel_futures=True)
                 yield _isolated(files[index], profile, options, max_memory)
                 executor = _pool(jobs, max_memory)
-                pending = {i: executor.submit(check_one, files[i], profile, options) for i in sorted(pending)}
+                pending = {
+                    i: executor.submit(check_one, files[i], profile, options)
+                    for i in sorted(pending)
+                }
     finally:
         executor.shutdown(cancel_futures=True)
 
 
 def _pool(jobs: int, max_memory: int | None) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(os.getpid(), max_memory))
+    return ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(os.getpid(), max_memory)
+    )
 
 
-def _isolated(path: str, profile: Profile, options: CheckOptions, max_memory: int | None) -> CheckResult:
+def _isolated(
+    path: str, profile: Profile, options: CheckOptions, max_memory: int | None
+) -> CheckResult:
     with _pool(1, max_memory) as solo:
         try:
             return solo.submit(check_one, path, profile, options).result()

@@ -1,4 +1,5 @@
-"""Run the per-file check on Dask for national-scale batches (optional: ``pip install tcdlcl-parse[dask]``).
+"""Run the per-file check on Dask for national-scale batches (optional extra:
+``pip install tcdlcl-parse[dask]``).
 
 The same function the local batch uses, :func:`tcdlcl_parse.running.batch.check_one`, is mapped
 over a ``dask.bag`` of paths, so a cluster (or the local scheduler) produces exactly the results

@@ -115,7 +115,9 @@ def rule(
     def register(function: RuleFunction) -> RuleFunction:
         if code in _REGISTRY:
             raise ValueError(f"rule {code} registered twice")
-        _REGISTRY[code] = Rule(code, severity, needs, function, example, counter_example, example_profile or {})
+        _REGISTRY[code] = Rule(
+            code, severity, needs, function, example, counter_example, example_profile or {}
+        )
         return function
 
     return register

@@ -12,6 +12,7 @@ from ...normalize import ascii_key, match_key
 from ...parsing.reference import issuer_aliases, type_codes_by_name
 from . import Context, Hit, hit, rule
 
+_DATED_REPORT = "Sơn Hà, ngày 08 tháng 12 năm 2025\n\n"
 _CITES_BOTH = (
     "Thực hiện Công văn số 3078/SKHCN-TĐC ngày 25/11/2025 của Sở Khoa học và Công nghệ về việc "
     "báo cáo kết quả thực hiện Kế hoạch số 40/KH-UBND ngày 09/9/2025 của UBND tỉnh."
@@ -35,7 +36,11 @@ def required_citation(context: Context) -> Iterator[Hit]:
         if match_key(spec.symbol) in by_key:
             continue
         near = _near_miss(spec.symbol, citations)
-        yield hit(near.mentions[0] if near else None, symbol=spec.symbol, near=near.symbol if near else None)
+        yield hit(
+            near.mentions[0] if near else None,
+            symbol=spec.symbol,
+            near=near.symbol if near else None,
+        )
 
 
 def _near_miss(required: str, citations: list[Citation]) -> Citation | None:
@@ -44,7 +49,8 @@ def _near_miss(required: str, citations: list[Citation]) -> Citation | None:
     scored = [
         (Levenshtein.distance(wanted, match_key(c.symbol)), c)
         for c in citations
-        if c.symbol.split("/", 1)[-1:] == required.split("/", 1)[-1:] or sorted(c.symbol) == sorted(required)
+        if c.symbol.split("/", 1)[-1:] == required.split("/", 1)[-1:]
+        or sorted(c.symbol) == sorted(required)
     ]
     scored = [(d, c) for d, c in scored if 0 < d <= 2]
     return min(scored, key=lambda dc: dc[0])[1] if scored else None
@@ -63,7 +69,9 @@ def same_document_two_dates(context: Context) -> Iterator[Hit]:
         dated = [m for m in citation.mentions if m.date]
         for mention in dated[1:]:
             if mention.date != dated[0].date:
-                yield hit(mention, symbol=citation.symbol, date=dated[0].date, other_date=mention.date)
+                yield hit(
+                    mention, symbol=citation.symbol, date=dated[0].date, other_date=mention.date
+                )
 
 
 @rule(
@@ -84,7 +92,9 @@ def type_fits_symbol(context: Context) -> Iterator[Hit]:
                 continue
             expected = names.get(ascii_key(written), frozenset())
             if expected and citation.type_code not in expected:
-                yield hit(mention, symbol=citation.symbol, doc_type=written, code=citation.type_code)
+                yield hit(
+                    mention, symbol=citation.symbol, doc_type=written, code=citation.type_code
+                )
 
 
 @rule(
@@ -105,8 +115,8 @@ def impossible_citation_date(context: Context) -> Iterator[Hit]:
 @rule(
     "C005",
     "error",
-    example="Sơn Hà, ngày 08 tháng 12 năm 2025\n\nThực hiện Thông báo số 12/TB-UBND ngày 20/12/2025.",
-    counter_example="Sơn Hà, ngày 08 tháng 12 năm 2025\n\nThực hiện Thông báo số 12/TB-UBND ngày 02/12/2025.",
+    example=_DATED_REPORT + "Thực hiện Thông báo số 12/TB-UBND ngày 20/12/2025.",
+    counter_example=_DATED_REPORT + "Thực hiện Thông báo số 12/TB-UBND ngày 02/12/2025.",
 )
 def cited_after_report(context: Context) -> Iterator[Hit]:
     """A report cannot cite a document issued after it: either the citation's date or the
@@ -118,7 +128,12 @@ def cited_after_report(context: Context) -> Iterator[Hit]:
     for citation in context.parsed.citations:
         for mention in citation.mentions:
             if mention.date and dt.date.fromisoformat(mention.date) > report_date:
-                yield hit(mention, symbol=citation.symbol, date=mention.date, report_date=report_date.isoformat())
+                yield hit(
+                    mention,
+                    symbol=citation.symbol,
+                    date=mention.date,
+                    report_date=report_date.isoformat(),
+                )
 
 
 @rule(
@@ -137,7 +152,12 @@ def issuer_fits_symbol(context: Context) -> Iterator[Hit]:
             continue
         for mention in citation.mentions:
             if mention.issuer and not any(alias in ascii_key(mention.issuer) for alias in aliases):
-                yield hit(mention, symbol=citation.symbol, issuer=mention.issuer, code=citation.issuer_code)
+                yield hit(
+                    mention,
+                    symbol=citation.symbol,
+                    issuer=mention.issuer,
+                    code=citation.issuer_code,
+                )
 
 
 @rule(

@@ -101,7 +101,10 @@ def type_name(context: Context) -> Iterator[Hit]:
 @rule(
     "F005",
     "error",
-    example=(_WITHOUT_ADDRESSEE + _CLOSING).replace("Nơi nhận:", "").replace("- Như trên;", "").replace("- Lưu: VT.", ""),
+    example=(_WITHOUT_ADDRESSEE + _CLOSING)
+    .replace("Nơi nhận:", "")
+    .replace("- Như trên;", "")
+    .replace("- Lưu: VT.", ""),
     counter_example=COMPLETE,
 )
 def recipients_block(context: Context) -> Iterator[Hit]:
@@ -205,7 +208,9 @@ def after_deadline(context: Context) -> Iterator[Hit]:
     """The profile sets a deadline and the report's date line is later."""
     deadline = context.required_profile.request.deadline
     if deadline is not None and context.report_date is not None and context.report_date > deadline:
-        yield hit(context.metadata.date_span, date=context.metadata.date, deadline=deadline.isoformat())
+        yield hit(
+            context.metadata.date_span, date=context.metadata.date, deadline=deadline.isoformat()
+        )
 
 
 @rule(
@@ -224,6 +229,8 @@ def date_line_zeros(context: Context) -> Iterator[Hit]:
         return
     day, month = match.group("d"), match.group("m")
     wrong_day = int(day) < 10 and len(day) != 2
-    wrong_month = (int(month) <= 2 and len(month) != 2) or (int(month) >= 3 and month.startswith("0"))
+    wrong_month = (int(month) <= 2 and len(month) != 2) or (
+        int(month) >= 3 and month.startswith("0")
+    )
     if wrong_day or wrong_month:
         yield hit(metadata.date_span, text=metadata.date_text)

@@ -44,7 +44,9 @@ COMPLETE = _OUTLINE
     "S001",
     "error",
     needs="profile",
-    example=_OUTLINE.replace("4. Kiểm tra, giám sát\nĐã phối hợp kiểm tra 12 cơ sở kinh doanh xăng dầu.\n", ""),
+    example=_OUTLINE.replace(
+        "4. Kiểm tra, giám sát\nĐã phối hợp kiểm tra 12 cơ sở kinh doanh xăng dầu.\n", ""
+    ),
     counter_example=_OUTLINE,
 )
 def required_section(context: Context) -> Iterator[Hit]:
@@ -56,7 +58,9 @@ def required_section(context: Context) -> Iterator[Hit]:
     missing = {s.id for s in profile.sections if s.required and s.id not in context.matches}
     for spec in profile.sections:
         if spec.id in missing and spec.parent not in missing:
-            below = [s.id for s in profile.sections if s.id.startswith(spec.id + ".") and s.id in missing]
+            below = [
+                s.id for s in profile.sections if s.id.startswith(spec.id + ".") and s.id in missing
+            ]
             yield hit(section=spec.id, id=spec.id, title=spec.title, subsections=len(below))
 
 
@@ -65,8 +69,10 @@ def required_section(context: Context) -> Iterator[Hit]:
     "warning",
     needs="profile",
     example=_OUTLINE.replace(
-        "IV. KIẾN NGHỊ, ĐỀ XUẤT\nĐề nghị Sở mở thêm lớp tập huấn.\nV. NHIỆM VỤ NĂM 2026\nTiếp tục tuyên truyền.\n",
-        "IV. NHIỆM VỤ NĂM 2026\nTiếp tục tuyên truyền.\nV. KIẾN NGHỊ, ĐỀ XUẤT\nĐề nghị Sở mở thêm lớp tập huấn.\n",
+        "IV. KIẾN NGHỊ, ĐỀ XUẤT\nĐề nghị Sở mở thêm lớp tập huấn.\n"
+        "V. NHIỆM VỤ NĂM 2026\nTiếp tục tuyên truyền.\n",
+        "IV. NHIỆM VỤ NĂM 2026\nTiếp tục tuyên truyền.\n"
+        "V. KIẾN NGHỊ, ĐỀ XUẤT\nĐề nghị Sở mở thêm lớp tập huấn.\n",
     ),
     counter_example=_OUTLINE,
 )
