@@ -75,14 +75,14 @@ def match_outline(outline: Sequence[Section], profile: Profile) -> dict[str, Mat
     """Profile section id → its match, for every section that found a heading."""
     matches: dict[str, Match] = {}
     threshold = profile.match_threshold
-    top_specs = [spec for spec in profile.sections if spec.parent is None]
+    top_specs = profile.children.get(None, [])
     tops = _top_candidates(outline, profile)
     _assign(top_specs, tops, threshold, matches)
     _infer_from_children(profile, tops, matches)
     parents = list(top_specs)
     while parents:  # level by level: an outline may go deeper than two levels (I.2.a)
         spec = parents.pop(0)
-        children = [s for s in profile.sections if s.parent == spec.id]
+        children = profile.children.get(spec.id, [])
         if spec.id not in matches or not children:
             continue
         below = list(descendants(matches[spec.id].node.children))
@@ -139,7 +139,7 @@ def _infer_from_children(profile: Profile, tops: list[Section], matches: dict[st
     for spec in profile.sections:
         if spec.parent is not None or spec.id in matches:
             continue
-        children = [s for s in profile.sections if s.parent == spec.id]
+        children = profile.children.get(spec.id, [])
         if not children:
             continue
         best: tuple[int, float, Section, list[str]] | None = None

@@ -9,6 +9,7 @@ any file is passed with ``--profile path/to/file.toml``.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 import hashlib
 import os
 import re
@@ -57,7 +58,7 @@ class SectionSpec(_Spec):
     description: str = Field("", description="What the request asks this section to say.")
     evidence: EvidenceSpec | None = None
 
-    @property
+    @cached_property  # asked for every section at every level of every match
     def parent(self) -> str | None:
         return self.id.rsplit(".", 1)[0] if "." in self.id else None
 
@@ -131,6 +132,14 @@ class Profile(_Spec):
                     {"id": section.id, "parent": section.parent},
                 )
         return self
+
+    @cached_property
+    def children(self) -> dict[str | None, list[SectionSpec]]:
+        """Sections by their parent's id (None: the top level), in profile order."""
+        children: dict[str | None, list[SectionSpec]] = {}
+        for spec in self.sections:
+            children.setdefault(spec.parent, []).append(spec)
+        return children
 
     def section(self, section_id: str) -> SectionSpec:
         return next(s for s in self.sections if s.id == section_id)

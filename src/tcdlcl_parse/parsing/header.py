@@ -234,8 +234,8 @@ def _addressees(opening: list[Line]) -> list[Recipient]:
     found: list[Recipient] = []
     for index, line in enumerate(opening):
         text = line.text.strip()
-        if not ascii_key(text).startswith("kinh gui"):
-            continue
+        if text[:1] not in "Kk" or not ascii_key(text).startswith("kinh gui"):
+            continue  # the first letter spares a key of every line of the text
         rest = text.split(":", 1)[1] if ":" in text else text[len("kính gửi") :]
         found = [
             _recipient(part.strip(" -–+•"), line)
