@@ -9,12 +9,12 @@ any file is passed with ``--profile path/to/file.toml``.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cached_property
 import hashlib
 import os
 import re
 import tomllib
 from collections.abc import Iterable
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any

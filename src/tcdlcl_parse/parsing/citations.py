@@ -59,8 +59,8 @@ _CITED_RE = re.compile(rf"(?P<symbol>{SYMBOL_PATTERN})(?i:{_DATE_AFTER})?")
 _DATE_AFTER_RE = re.compile(_DATE_AFTER, re.IGNORECASE)
 _OF_RE = re.compile(r"\s*,?\s*(?:của|do)\s+", re.IGNORECASE)
 _TITLE_RE = re.compile(r"\s*,?\s*(?P<title>(?:về việc|về|V/v)\s+[^.;()]{3,200})", re.IGNORECASE)
-# No leading \b: `re` then skips to the first letters in C (five times faster); the word
-# boundary is checked in Python.
+# No leading \b: `re` then skips to the first letters in C; the word boundary is checked
+# in Python.
 _STANDARD_RE = re.compile(
     r"(?P<kind>TCVN|QCVN|ISO|IEC)\s*(?:ISO\s*)?(?P<code>\d{1,6}(?:[-.]\d+)*(?::\d{4})?(?:/[A-ZĐ]+)?)"
 )

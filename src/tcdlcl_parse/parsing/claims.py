@@ -3,7 +3,7 @@
 Bodies are first cut into paragraphs by our own line structure (bullets, numbered items,
 lines that end a sentence; a sentence broken by a blank line or a page break in a PDF is one
 paragraph); each paragraph is then split into sentences by spaCy's sentencizer rules
-(:mod:`.sentences`, applied directly: ten times faster than spaCy itself, same sentences).
+(:mod:`.sentences`, applied directly: the same sentences as spaCy, without building a Doc).
 
 Status comes from how clerks write results (issue 16; the label guide is
 ``corpora/claims/README.md``): in a results section, a sentence whose main verb is an action

@@ -3,8 +3,8 @@
 spaCy's blank pipeline splits a sentence after a token that is exactly ".", "!" or "?", at the
 next token that is not punctuation; whether a "." is a token of its own comes from its
 tokenizer's prefix, suffix and infix rules. This module applies the same rules directly to the
-characters, which is about ten times faster than building spaCy ``Doc`` objects and needs no
-spaCy at run time. ``tests/test_sentences.py`` checks that both give the same sentences on
+characters, which is much cheaper than building spaCy ``Doc`` objects and needs no spaCy at
+run time. ``tests/test_sentences.py`` checks that both give the same sentences on
 every paragraph of the corpora and of generated reports.
 
 The rules, for one whitespace-separated word:

@@ -6,9 +6,9 @@ finds image-only (scanned) pages, which are read by OCR (:mod:`.ocr`). Text then
 * pdfplumber (the default): characters with font names and sizes, grouped into lines by
   its own text-line rules and split where a wide gap separates two columns (the two-column
   header of Decree 30), giving bold/italic/size/indent/centred cues. The glyphs are taken from
-  pdfminer's layout as pdfplumber would compute them, but only the keys we read (2.3× faster
-  than its ``page.chars``, which resolves every attribute of every glyph);
-* pypdfium2 (``ReadOptions(fast=True)``): plain text lines, about 18× faster again, no font cues.
+  pdfminer's layout as pdfplumber would compute them, but only the keys we read (its
+  ``page.chars`` resolves every attribute of every glyph);
+* pypdfium2 (``ReadOptions(fast=True)``): plain text lines, much faster, no font cues.
 
 What is read is what a viewer shows:
 
