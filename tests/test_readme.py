@@ -39,24 +39,10 @@ def test_quick_start_commands_work_with_a_system_python(name, ends_with):
     assert command.endswith(ends_with)
 
 
-def test_the_library_sample_runs_as_shown(tmp_path):
-    script = tmp_path / "library_sample.py"
-    script.write_text(_readme_block("test:library-sample"), "utf-8")
-    package_parent = str(Path(tcdlcl_parse.__file__).resolve().parent.parent)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([package_parent, os.environ.get("PYTHONPATH", "")])}
-    done = subprocess.run(
-        [sys.executable, str(script)], cwd=REPO, env=env, capture_output=True, text=True, timeout=600, check=False
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    lines = done.stdout.splitlines()
-    assert lines[0] == "241/BC-UBND 2025-12-14" and lines[1] == "['3078/SKHCN-TĐC', '40/KH-UBND']"
-    assert lines[-1].startswith("scanned ") and "OCR" in lines[-1]
-
-
-def test_the_dask_sample_runs_as_a_script(tmp_path):
-    pytest.importorskip("dask", reason="the [dask] extra is not installed")
-    script = tmp_path / "dask_sample.py"
-    script.write_text(_readme_block("test:dask-sample"), "utf-8")
+def _run_as_script(name: str, tmp_path: Path) -> str:
+    """Run the README block ``name`` as a script from the clone; its standard output."""
+    script = tmp_path / "sample.py"
+    script.write_text(_readme_block(name), "utf-8")
     # The package under test, whichever way it is installed (or not: PYTHONPATH=src).
     package_parent = str(Path(tcdlcl_parse.__file__).resolve().parent.parent)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([package_parent, os.environ.get("PYTHONPATH", "")])}
@@ -64,5 +50,17 @@ def test_the_dask_sample_runs_as_a_script(tmp_path):
         [sys.executable, str(script)], cwd=REPO, env=env, capture_output=True, text=True, timeout=600, check=False
     )
     assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def test_the_library_sample_runs_as_shown(tmp_path):
+    lines = _run_as_script("test:library-sample", tmp_path).splitlines()
+    assert lines[0] == "241/BC-UBND 2025-12-14" and lines[1] == "['3078/SKHCN-TĐC', '40/KH-UBND']"
+    assert lines[-1].startswith("scanned ") and "OCR" in lines[-1]
+
+
+def test_the_dask_sample_runs_as_a_script(tmp_path):
+    pytest.importorskip("dask", reason="the [dask] extra is not installed")
+    output = _run_as_script("test:dask-sample", tmp_path)
     reports = len(list((CORPORA / "synthetic").glob("*.txt")))
-    assert done.stdout.endswith(f" of {reports} reports passed\n"), done.stdout
+    assert output.endswith(f" of {reports} reports passed\n"), output
