@@ -274,7 +274,7 @@ def startup() -> dict[str, float]:
 # a child started by fork and exec, so the child would report the benchmark's own.
 _PEAK = """
 import re, sys, time
-from tcdlcl_parse.checking.checker import check_file
+from tcdlcl_parse.running.single import check_file
 start = time.perf_counter()
 result = check_file(sys.argv[1]) if sys.argv[1] != "-" else None
 seconds = round(time.perf_counter() - start, 2)
