@@ -309,6 +309,98 @@ def test_page_header_stays_out_of_the_body_but_can_be_read(title_page):
     assert read_docx_page_header(make_docx(f"<w:p>{run('BÁO CÁO')}</w:p>")) == []
 
 
+# --- the Decree 30 header in Word's first-page header ------------------------------------
+
+
+def _cell(*lines: str) -> str:
+    return "<w:tc>" + "".join(f"<w:p>{run(line)}</w:p>" for line in lines) + "</w:tc>"
+
+
+def _two_columns(issuer: str, symbol: str, date_line: str) -> str:
+    """The two-column Decree 30 header as a borderless table, as templates lay it out."""
+    return (
+        "<w:tbl><w:tr>"
+        + _cell("ỦY BAN NHÂN DÂN", issuer, f"Số: {symbol}")
+        + _cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", date_line)
+        + "</w:tr></w:tbl>"
+    )
+
+
+SON_HA = _two_columns("XÃ SƠN HÀ", "241/BC-UBND", "Sơn Hà, ngày 14 tháng 12 năm 2025")
+BA_TO = _two_columns("XÃ BA TÔ", "287/BC-UBND", "Ba Tô, ngày 03 tháng 12 năm 2025")
+REPORT_BODY = "".join(
+    f"<w:p>{run(line)}</w:p>"
+    for line in (
+        "BÁO CÁO",
+        "Kết quả triển khai công tác tiêu chuẩn, đo lường, chất lượng",
+        "Kính gửi: Sở Khoa học và Công nghệ tỉnh Quảng Ngãi.",
+        CITATION.replace(".", ", Ủy ban nhân dân xã báo cáo như sau:"),
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Lưu: VT.",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Trần Thị Bình",
+    )
+)
+TITLE_PAGE_HEADER = '<w:headerReference w:type="first" r:id="rIdH1"/><w:titlePg/>'
+
+
+def _with_page_header(body: str, header: str | None) -> bytes:
+    if header is None:
+        return make_docx(body)
+    part = f'<w:hdr xmlns:w="{W}">{header}</w:hdr>'
+    return make_docx(body, {"word/header1.xml": ("rIdH1", "header", part)}, TITLE_PAGE_HEADER)
+
+
+def _header_codes(parsed) -> set[str]:
+    return {f.code for f in check(parsed, "cv3078").findings} & {"F001", "F002", "F003"}
+
+
+def test_header_elements_in_the_first_page_header_are_found_when_the_body_lacks_them():
+    parsed = parse(_with_page_header(REPORT_BODY, SON_HA))
+    document, metadata = parsed.document, parsed.metadata
+    assert document.text.startswith("BÁO CÁO")  # the page header stays out of the text
+    assert document.page_header[:3] == ["ỦY BAN NHÂN DÂN", "XÃ SƠN HÀ", "Số: 241/BC-UBND"]
+    assert _header_codes(parsed) == set()
+    assert (metadata.national_title, metadata.motto) == (True, True)
+    assert (metadata.issuer, metadata.issuer_from) == ("Ủy ban nhân dân xã Sơn Hà", "header")
+    assert (metadata.symbol, metadata.date) == ("241/BC-UBND", "2025-12-14")
+    assert metadata.place == "Sơn Hà"
+    # Not in the display text: no offsets to point at.
+    assert metadata.symbol_span is None and metadata.date_span is None
+
+    without = parse(_with_page_header(REPORT_BODY, None))
+    assert without.document.text == document.text and without.document.page_header == []
+    assert _header_codes(without) == {"F001", "F002", "F003"}
+
+
+def test_the_body_header_wins_over_a_different_page_header():
+    parsed = parse(_with_page_header(BA_TO + REPORT_BODY, SON_HA))
+    metadata = parsed.metadata
+    assert "Số: 241/BC-UBND" in parsed.document.page_header
+    assert (metadata.issuer, metadata.symbol) == ("Ủy ban nhân dân xã Ba Tô", "287/BC-UBND")
+    assert (metadata.date, metadata.place) == ("2025-12-03", "Ba Tô")
+    assert metadata.symbol_span is not None and metadata.date_span is not None
+    assert metadata == parse(_with_page_header(BA_TO + REPORT_BODY, None)).metadata
+    # Element by element: only the date line the body lacks comes from the page header.
+    undated = BA_TO.replace(run("Ba Tô, ngày 03 tháng 12 năm 2025"), "")
+    metadata = parse(_with_page_header(undated + REPORT_BODY, SON_HA)).metadata
+    assert (metadata.symbol, metadata.date) == ("287/BC-UBND", "2025-12-14")
+    assert metadata.symbol_span is not None and metadata.date_span is None
+
+
+def test_the_page_header_comes_back_from_the_cache(tmp_path):
+    from tcdlcl_parse.reading import read
+    from tcdlcl_parse.reading.cache import ReadCache
+    from tcdlcl_parse.reading.options import ReadOptions
+
+    options = ReadOptions(cache=ReadCache(tmp_path))
+    data = _with_page_header(REPORT_BODY, SON_HA)
+    first, again = read(data, options=options), read(data, options=options)
+    assert again.page_header == first.page_header and "Số: 241/BC-UBND" in again.page_header
+
+
 # --- the same report, its citations wrapped -----------------------------------------------
 
 

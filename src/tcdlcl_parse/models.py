@@ -60,6 +60,13 @@ class SourceDocument(Model):
     lines: list[Line]
     removed_lines: list[RemovedLine] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    page_header: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Lines of the header Word prints on the first page (DOCX only). Not part of the "
+            "display text: searched for the Decree 30 header elements the text lacks."
+        ),
+    )
 
     def page_at(self, offset: int) -> int | None:
         """Page of the line containing ``offset`` (None for DOCX/text)."""

@@ -101,14 +101,17 @@ def parse_metadata(document: SourceDocument, regions: Regions | None = None) -> 
     regions = find_regions(document) if regions is None else regions
     lines = document.lines
     metadata = Metadata()
-    header = [lines[i] for i in _header_lines(document, regions)]
-    keys = [ascii_key(line.text) if len(line.text) <= _HEADER_LINE_MAX else "" for line in header]
-    squeezed = [re.sub(rf"[{DASHES}\s]+", "", key) for key in keys]
-    metadata.national_title = _has_phrase(squeezed, _NATIONAL_TITLE)
-    metadata.motto = _has_phrase(squeezed, _MOTTO)
-    _read_issuer(document, header, metadata, regions)
-    _read_symbol(document, header, metadata)
-    _read_date(document, header, metadata)
+    _read_header(document.text, [lines[i] for i in _header_lines(document, regions)], metadata)
+    if document.page_header:
+        _read_page_header(document.page_header, metadata)
+    if metadata.issuer is None:
+        opening = document.text[
+            : document.lines[min(regions.content_start + 8, len(document.lines) - 1)].end
+        ]
+        found = _ISSUER_IN_TEXT_RE.search(opening)
+        if found:
+            metadata.issuer = found.group(0).replace("Uỷ", "Ủy")
+            metadata.issuer_from = "text"
     if regions.type_line is not None:
         type_line = lines[regions.type_line]
         metadata.doc_type = type_names()[ascii_key(type_line.text.strip())]
@@ -121,6 +124,40 @@ def parse_metadata(document: SourceDocument, regions: Regions | None = None) -> 
     metadata.addressees = _addressees(lines[: regions.content_start + _ADDRESSEE_LINES])
     metadata.signer = _signer(closing)
     return metadata
+
+
+def _read_header(text: str, header: list[Line], metadata: Metadata) -> None:
+    """The Decree 30 header elements among ``header``, lines of ``text``."""
+    keys = [ascii_key(line.text) if len(line.text) <= _HEADER_LINE_MAX else "" for line in header]
+    squeezed = [re.sub(rf"[{DASHES}\s]+", "", key) for key in keys]
+    metadata.national_title = _has_phrase(squeezed, _NATIONAL_TITLE)
+    metadata.motto = _has_phrase(squeezed, _MOTTO)
+    _read_issuer(header, metadata)
+    _read_symbol(text, header, metadata)
+    _read_date(text, header, metadata)
+
+
+def _read_page_header(page_header: list[str], metadata: Metadata) -> None:
+    """The elements the text's header lacks, taken from Word's first-page header (a DOCX
+    template may put the whole Decree 30 header there). That header is not in the display
+    text, so what is found there has no span."""
+    header: list[Line] = []
+    offset = 0
+    for text in page_header[:_HEADER_MAX_LINES]:
+        header.append(Line(start=offset, end=offset + len(text), text=text))
+        offset += len(text) + 1
+    found = Metadata()
+    _read_header("\n".join(line.text for line in header), header, found)
+    metadata.national_title = metadata.national_title or found.national_title
+    metadata.motto = metadata.motto or found.motto
+    if metadata.issuer is None and found.issuer is not None:
+        metadata.issuer_lines, metadata.issuer = found.issuer_lines, found.issuer
+        metadata.issuer_from = found.issuer_from
+    if metadata.symbol_code is None and found.symbol_code is not None:
+        metadata.symbol, metadata.symbol_code = found.symbol, found.symbol_code
+        metadata.symbol_text, metadata.number_missing = found.symbol_text, found.number_missing
+    if metadata.date_text is None and found.date_text is not None:
+        metadata.place, metadata.date, metadata.date_text = found.place, found.date, found.date_text
 
 
 def _has_phrase(keys: list[str], phrase: str) -> bool:
@@ -140,9 +177,7 @@ def _has_phrase(keys: list[str], phrase: str) -> bool:
     return False
 
 
-def _read_issuer(
-    document: SourceDocument, header: list[Line], metadata: Metadata, regions: Regions
-) -> None:
+def _read_issuer(header: list[Line], metadata: Metadata) -> None:
     for index, line in enumerate(header):
         text = line.text.strip()
         if _ISSUER_HEAD_RE.match(text) and "CỘNG HÒA" not in text.upper().replace("HOÀ", "HÒA"):
@@ -155,19 +190,11 @@ def _read_issuer(
             metadata.issuer = _issuer_name(issuer_lines)
             metadata.issuer_from = "header"
             return
-    opening = document.text[
-        : document.lines[min(regions.content_start + 8, len(document.lines) - 1)].end
-    ]
-    found = _ISSUER_IN_TEXT_RE.search(opening)
-    if found:
-        metadata.issuer = found.group(0).replace("Uỷ", "Ủy")
-        metadata.issuer_from = "text"
 
 
-def _read_symbol(document: SourceDocument, header: list[Line], metadata: Metadata) -> None:
+def _read_symbol(text: str, header: list[Line], metadata: Metadata) -> None:
     if not header:
         return
-    text = document.text
     end = min(header[-1].end, header[0].start + _HEADER_TEXT_MAX)
     match = _OWN_SYMBOL_RE.search(text, header[0].start, end)
     if match is None:
@@ -185,16 +212,14 @@ def _read_symbol(document: SourceDocument, header: list[Line], metadata: Metadat
     metadata.symbol_code = hyphenated(code)
 
 
-def _read_date(document: SourceDocument, header: list[Line], metadata: Metadata) -> None:
+def _read_date(text: str, header: list[Line], metadata: Metadata) -> None:
     for line in header:
         # A flattened header may put the date line after the number: "Số: 435/QĐ-UBND Kon Tum,
         # ngày …"; a narrow column wraps it: "Kon Tum, ngày 25" / "tháng 01 năm 2024".
-        symbol = _OWN_SYMBOL_RE.match(document.text, line.start, line.end)
+        symbol = _OWN_SYMBOL_RE.match(text, line.start, line.end)
         start = symbol.end() if symbol else line.start
-        start += len(document.text[start : line.end]) - len(
-            document.text[start : line.end].lstrip()
-        )
-        match = DATE_LINE_RE.match(document.text, start, min(len(document.text), line.end + 80))
+        start += len(text[start : line.end]) - len(text[start : line.end].lstrip())
+        match = DATE_LINE_RE.match(text, start, min(len(text), line.end + 80))
         if not match:
             continue
         metadata.place = match.group("place").strip()

@@ -115,6 +115,7 @@ def read(
         extractor=meta.extractor,
         encoding=meta.encoding,
         page_count=meta.page_count,
+        page_header=meta.page_header,
     )
     if cache is not None and key is not None:
         cache.put(key, document)

@@ -21,6 +21,8 @@ class ReaderMeta:
     page_count: int | None = None
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # Lines of the first page's header, apart from the text (DOCX; see SourceDocument).
+    page_header: list[str] = field(default_factory=list)
 
 
 _paused = 0

@@ -9,8 +9,8 @@ What is read is what Word displays: runs inside hyperlinks, tracked insertions a
 simple fields, content controls, smart tags and custom XML are read; deleted and moved-away
 text, comments and field codes are not. Hidden runs (``w:vanish``) are left out with a
 warning. Footnotes and endnotes follow the body, after a separator line, with the style
-"footnote" or "endnote". Page headers and footers are not part of the text
-(:func:`read_docx_page_header` gives the first page's header).
+"footnote" or "endnote". Page headers and footers are not part of the text; the first page's
+header comes apart, in ``ReaderMeta.page_header`` (:func:`read_docx_page_header`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from io import BytesIO
 from typing import Any
 
 from ..errors import ReadError
+from ..normalize import clean_text
 from .base import ZIP_ERRORS, ReaderMeta
 from .lines import RawLine
 
@@ -46,6 +47,11 @@ def read_docx(data: bytes, source: str) -> tuple[list[RawLine], ReaderMeta]:
     ]
     lines += _notes(document, reader, "footnote") + _notes(document, reader, "endnote")
     meta = ReaderMeta(extractor="python-docx")
+    meta.page_header = [
+        text
+        for line in _page_header(document, reader.styles)
+        if (text := clean_text(line.text).strip())
+    ]
     if reader.hidden_chars:
         meta.warnings.append(f"hidden-text-left-out:{reader.hidden_chars}")
     return lines, meta
@@ -483,12 +489,15 @@ def read_docx_page_header(data: bytes, source: str = "") -> list[RawLine]:
     header when it has one, else its default header); empty when there is none. These are not
     part of :func:`read_docx`'s lines: a report whose Decree 30 header (issuer, number, place and
     date) sits only in the page header can be looked up here when the body lacks one."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
     _check_archive(data, source)
     document = _open(data, source)
-    body = document.element.body
-    section = body.find(f".//{_W}sectPr")
+    return _page_header(document, _styles(document))
+
+
+def _page_header(document: Any, styles: _Styles) -> list[RawLine]:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    section = document.element.body.find(f".//{_W}sectPr")
     if section is None:
         return []
     references = {
@@ -506,7 +515,8 @@ def read_docx_page_header(data: bytes, source: str = "") -> list[RawLine]:
     root = getattr(rel.target_part, "element", None)
     if root is None:
         return []
-    reader = _Reader(_styles(document), _Numbering.from_document(document))
+    # A reader of its own: the header's numbering and hidden text are not the body's.
+    reader = _Reader(styles, _Numbering.from_document(document))
     return [line for paragraph in _block_paragraphs(root) for line in reader.lines(paragraph)]
 
 
