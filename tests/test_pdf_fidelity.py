@@ -16,6 +16,8 @@ from tcdlcl_parse.checking.checker import check
 from tcdlcl_parse.models import SourceDocument
 from tcdlcl_parse.parsing.report import parse
 
+from .helpers import pdf_from_objects
+
 REPO = Path(__file__).resolve().parent.parent
 REPORT = (REPO / "corpora" / "synthetic" / "son-ha-clean.txt").read_text(encoding="utf-8")
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
@@ -306,17 +308,7 @@ def _raw_pdf(content: str, *, xobjects: bytes = b"", extra: list[bytes] | None =
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         *(extra or []),
     ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    size = len(objects) + 1
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
-    return bytes(out)
+    return pdf_from_objects(objects)
 
 
 @LAYOUT_AND_FAST

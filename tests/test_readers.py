@@ -8,6 +8,7 @@ from tcdlcl_parse.reading import sniff_kind
 from tcdlcl_parse.reading.docx import format_number
 
 from .conftest import CORPORA, build_pdf
+from .helpers import pdf_from_objects
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -79,16 +80,7 @@ def _raw_pdf(content: bytes, form: bytes = b"", encoding: bytes = b"/WinAnsiEnco
          b" /Length %d >>\nstream\n%s\nendstream" % (len(form), form)),
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content) + 7, content + b" /X1 Do"),
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objects, b"1.4")
 
 
 @pytest.mark.parametrize(
