@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from .. import __version__
 
@@ -33,6 +33,9 @@ def _lang_asked(argv: Sequence[str]) -> str:
         if arg == "--lang" or arg.startswith("--lang="):
             lang = value.removeprefix("--lang=")
     return "en" if lang == "en" else "vi"
+
+
+_Value = TypeVar("_Value")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -79,52 +82,46 @@ def _argparse_speaks(lang: str) -> Iterator[None]:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
-def _count(lang: str) -> Callable[[str], int]:
-    def count(text: str) -> int:
-        """--jobs: a whole number ≥ 0."""
+def _option_type(read: Callable[[str], _Value], message: str, lang: str) -> Callable[[str], _Value]:
+    """An argparse ``type`` that reads a value with ``read`` (ValueError: not a valid value) and
+    says why in ``lang`` (the catalogue's ``message``)."""
+
+    def convert(text: str) -> _Value:
         try:
-            value = int(text)
+            return read(text)
         except ValueError:
-            value = -1
-        if value < 0:
-            raise argparse.ArgumentTypeError(_cli_text("not_count", lang, value=text))
-        return value
+            raise argparse.ArgumentTypeError(_cli_text(message, lang, value=text)) from None
 
-    return count
+    return convert
 
 
-def _seconds(lang: str) -> Callable[[str], float]:
-    def seconds(text: str) -> float:
-        """--timeout: a finite number of seconds ≥ 0."""
-        try:
-            value = float(text)
-        except ValueError:
-            value = -1.0
-        if not (math.isfinite(value) and value >= 0):
-            raise argparse.ArgumentTypeError(_cli_text("not_seconds", lang, value=text))
-        return value
+def _count(text: str) -> int:
+    """--jobs: a whole number ≥ 0."""
+    value = int(text)
+    if value < 0:
+        raise ValueError(text)
+    return value
 
-    return seconds
+
+def _seconds(text: str) -> float:
+    """--timeout: a finite number of seconds ≥ 0."""
+    value = float(text)
+    if not (math.isfinite(value) and value >= 0):
+        raise ValueError(text)
+    return value
 
 
 _SIZE_UNITS = {"": 1024**2, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 
-def _size(lang: str) -> Callable[[str], int]:
-    return partial(_memory_size, lang=lang)
-
-
-def _memory_size(text: str, lang: str) -> int:
-    """--max-memory: a size in MiB, or with a unit (512M, 2G); 0: no limit."""
+def _memory_size(text: str) -> int:
+    """--max-memory: a size in MiB, or with a unit (512M, 2G), at least 256M; 0: no limit."""
     number, unit = text.strip().lower().removesuffix("b").removesuffix("i"), ""
     if number[-1:] in _SIZE_UNITS:
         number, unit = number[:-1], number[-1]
-    try:
-        value = float(number) * _SIZE_UNITS[unit]
-    except ValueError:
-        value = -1.0
+    value = float(number) * _SIZE_UNITS[unit]
     if not (math.isfinite(value) and value >= 0) or (0 < value < 256 * 1024**2):
-        raise argparse.ArgumentTypeError(_cli_text("not_size", lang, value=text))
+        raise ValueError(text)
     return int(value)
 
 
@@ -179,7 +176,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     check_cmd.add_argument(
         "--jobs",
         "-j",
-        type=_count(lang),
+        type=_option_type(_count, "not_count", lang),
         default=None,
         metavar="N",
         help="parallel processes (default, or 0: all cores; 1: in this process; at most 4 per "
@@ -187,7 +184,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     )
     check_cmd.add_argument(
         "--max-memory",
-        type=_size(lang),
+        type=_option_type(_memory_size, "not_size", lang),
         default=None,
         metavar="SIZE",
         help="memory each file may use, e.g. 2G (default: 3/4 of the machine shared by the "
@@ -195,7 +192,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     )
     check_cmd.add_argument(
         "--timeout",
-        type=_seconds(lang),
+        type=_option_type(_seconds, "not_seconds", lang),
         default=120.0,
         metavar="SECONDS",
         help="time limit per file (default: 120; 0: no limit)",
