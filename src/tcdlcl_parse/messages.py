@@ -112,7 +112,12 @@ def read_error_message(
         detail = phrase("read_note", note, lang, **(params or {}))
     elif _lang(lang) != "en":
         detail = ""
-    return f"{source}: {reason}{f' ({detail})' if detail else ''}"
+    return _one_line(source, reason, detail)
+
+
+def _one_line(where: str, reason: str, detail: str) -> str:
+    """ "where: reason (detail)", the detail left out when there is none."""
+    return f"{where}: {reason}{f' ({detail})' if detail else ''}"
 
 
 def reading_note(warning: str, lang: str = "vi") -> str:
@@ -124,8 +129,7 @@ def reading_note(warning: str, lang: str = "vi") -> str:
 
 def output_error_message(code: str, path: str, detail: str = "", lang: str = "vi") -> str:
     """One line for an output file that cannot be written."""
-    reason = phrase("output_error", code, lang)
-    return f"{path}: {reason}{f' ({detail})' if detail else ''}"
+    return _one_line(path, phrase("output_error", code, lang), detail)
 
 
 def file_error_message(kind: str, lang: str = "vi", **params: Any) -> str:

@@ -40,7 +40,8 @@ def check_file(
         result = check(parse(document), profile, detail=options.detail)
         if result.symbol is None:  # a report with a number is known by it (and costs nothing)
             result.text_sha256 = text_digest(document.text)
-    return localize(result.model_copy(update={"profile_sha256": digest}), options.lang)
+    result.profile_sha256 = digest
+    return localize(result, options.lang)
 
 
 def file_sha256(path: Path) -> str | None:
