@@ -63,6 +63,17 @@ def test_upper_letter_parts_give_the_roman_tree_and_no_s003():
     assert not [f for f in result(lettered).findings if f.code == "S003"]
 
 
+def test_roman_numbers_under_letter_parts_restart_and_are_not_read_as_the_letter_i():
+    body = (
+        "A. KẾT QUẢ THỰC HIỆN\nI. CÔNG TÁC CHỈ ĐẠO\n1. Ban hành kế hoạch\nĐã ban hành.\n"
+        "II. TUYÊN TRUYỀN\nPhát 12 tin.\nB. ĐÁNH GIÁ CHUNG\nI. THUẬN LỢI\nNhân dân đồng thuận.\n"
+        "C. KIẾN NGHỊ\nKhông.\n"
+    )
+    assert [(level, number) for level, _, number, _ in outline(body)] == [
+        (1, "a"), (2, "I"), (3, "1"), (2, "II"), (1, "b"), (2, "I"), (1, "c"),
+    ]  # fmt: skip
+
+
 def test_unnumbered_headings_in_plain_text_from_line_shape():
     body = (
         "CÔNG TÁC CHỈ ĐẠO\nBan hành kế hoạch\nUBND xã ban hành Kế hoạch số 92/KH-UBND ngày 22/9/2025.\n"

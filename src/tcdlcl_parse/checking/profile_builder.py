@@ -93,6 +93,13 @@ def _strip_fillers(text: str) -> str:
     return text
 
 
+def _without_leading_action(text: str) -> str:
+    for action in word_list("tu-hanh-dong-tieu-de.txt"):
+        if text.startswith(action + " "):
+            return text[len(action) + 1 :].strip()
+    return text
+
+
 def _head(text: str) -> str:
     """The text before its qualifier: "nguồn nhân lực trong lĩnh vực …" → "nguồn nhân lực"."""
     lowered = text.lower()
@@ -113,9 +120,10 @@ def _without_parent_words(text: str, parent_title: str) -> str:
     under "… nhiệm vụ cải cách hành chính" → "tổ chức bộ máy"."""
     words = text.split()
     parent = f" {parent_title.lower()} "
-    for count in (2, 1):
-        if len(words) > count + 1 and f" {' '.join(words[:count])} " in parent:
-            return " ".join(words[count:])
+    # Two syllables at least: one syllable is rarely a word ("kiểm" of "kiểm nghiệm" is not
+    # the "kiểm" of "kiểm tra").
+    if len(words) > 3 and f" {' '.join(words[:2])} " in parent:
+        return " ".join(words[2:])
     return text
 
 
@@ -155,6 +163,9 @@ def derive_aliases(title: str, parent_title: str = "") -> list[str]:
             candidates += [tail, *(_strip_fillers(part) for part in _split(tail))]
     if len(parts) > 1:
         candidates.append(", ".join(parts[:2]))
+    action_object = _without_leading_action(base)
+    if action_object != base:  # "ban hành kế hoạch kiểm tra" → "kế hoạch kiểm tra"
+        candidates.append(action_object)
     purpose = re.search(r"\s(?:để|nhằm)\s+(.+)$", base)
     if purpose:  # "… đề án để thúc đẩy năng suất, chất lượng" → "năng suất, chất lượng"
         candidates.append(_strip_fillers(purpose.group(1)))

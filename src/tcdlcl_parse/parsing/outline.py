@@ -177,10 +177,14 @@ def _part_value(token: str) -> int:
     return roman_value(token) or 0
 
 
-def _as_upper_letter(candidate: _Candidate, style_levels: dict[str, int]) -> _Candidate:
-    """ "C." and "I." read as Roman numbers are letters in a report whose parts are "A. B. …"."""
+def _as_upper_letter(candidate: _Candidate, stack: list[_Node]) -> _Candidate:
+    """ "C." and "I." read as Roman numbers are letters in a report whose parts are "A. B. …",
+    when they are the letter due; otherwise "I." opens a Roman list under the letter (A./I./1.)."""
     letter = candidate.label.rstrip(".").lower()
-    if candidate.scheme != "roman" or "upper-letter" not in style_levels or len(letter) != 1:
+    if candidate.scheme != "roman" or len(letter) != 1:
+        return candidate
+    part = next((node for node in reversed(stack) if node.candidate.scheme == "upper-letter"), None)
+    if part is None or LETTERS.find(letter) + 1 != part.candidate.value + 1:
         return candidate
     return replace(candidate, scheme="upper-letter", style="upper-letter",
                    value=LETTERS.find(letter) + 1, number=letter)  # fmt: skip
@@ -282,7 +286,7 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
         match = heading_re.match(_OCR_SPECKS_RE.sub("", line.text) if ocr else line.text)
         candidate = _candidate(index, match, ocr) if match else None
         if candidate is not None:
-            candidate = _as_upper_letter(candidate, style_levels)
+            candidate = _as_upper_letter(candidate, stack)
         if ocr and (
             candidate is None or candidate.style not in style_levels and candidate.value != 1
         ):
