@@ -44,7 +44,7 @@ def _has_vietnamese_ocr() -> bool:
 OCR = _has_vietnamese_ocr()
 
 
-def _formats() -> tuple[str, ...]:
+def formats() -> tuple[str, ...]:
     return FORMATS if OCR else FORMATS[:-1]
 
 
@@ -65,7 +65,7 @@ def test_forms_and_old_corpus_figures() -> None:
     wrong = []
     for name in NAMES:
         want = truth(name)
-        for fmt in _formats():
+        for fmt in formats():
             got = sorted(result(name, fmt).missing_sections)
             exact[fmt][0] += got == want
             exact[fmt][1] += 1

@@ -361,3 +361,26 @@ def test_an_invisible_layer_in_a_form_xobject(scan, fast):
         with pytest.raises(ReadError) as raised:
             read(pdf, options=ReadOptions(fast=fast))
         assert raised.value.code == "empty"
+
+
+def _table_pdf(*, ruled: bool) -> bytes:
+    """A results-table row whose task text nearly fills its cell: the gap to the result cell
+    is narrower than a column gap, only the drawn rule between them tells the cells apart."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.c_margin = 1.0
+    for cells in (("TT", "Nhiem vu", "Ket qua"), ("1", "Tuyen truyen, pho bien", "Phat 24 tin bai")):
+        for text in cells:
+            pdf.cell(pdf.get_string_width(text) + 2 * pdf.c_margin, 8, text, border=1 if ruled else 0)
+        pdf.ln()
+    return bytes(pdf.output())
+
+
+def test_a_table_rule_between_cells_splits_their_text_however_narrow_the_gap():
+    ruled = [line.text for line in read(_table_pdf(ruled=True)).lines]
+    assert "Phat 24 tin bai" in ruled and not any("pho bien Phat" in text for text in ruled)
+    # The same text without the rules stays one line: the rule made the cut, not the gap.
+    assert any("pho bien Phat 24" in line.text for line in read(_table_pdf(ruled=False)).lines)

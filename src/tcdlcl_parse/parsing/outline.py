@@ -531,8 +531,12 @@ def _table_row(
     text = line.text.strip()
     number = _ROW_NUMBER_RE.match(text)
     if number is not None and int(number.group("number")) == expected and index + 1 < stop:
-        title = lines[index + 1].text.strip()
-        return _row(index, expected, text, title), [index + 1]
+        # The number alone (its own cell, cut at the column rule in a PDF): the task follows.
+        title_lines = [index + 1]
+        if pdf and line.x0 is not None:
+            title_lines += _pdf_task_cell_lines(lines, index + 2, stop, line.x0)
+        title = " ".join(lines[i].text.strip() for i in title_lines)
+        return _row(index, expected, text, title), title_lines
     cells = _ROW_CELLS_RE.match(text)
     if cells is not None and int(cells.group("number")) == expected:
         title = cells.group("title").strip()
@@ -542,16 +546,24 @@ def _table_row(
         return None
     if head.x0 is None or abs(line.x0 - head.x0) > _PDF_NUMBER_COLUMN:
         return None  # a figure opening a result cell ("02 hội nghị …"), not the TT column
-    cell = [pdf_row.group("title").split(" | ")[0]]
-    title_lines: list[int] = []
-    for following in range(index + 1, min(stop, index + _PDF_ROW_LINES)):
+    title_lines = _pdf_task_cell_lines(lines, index + 1, stop, line.x0)
+    cell = [pdf_row.group("title").split(" | ")[0], *(lines[i].text.strip() for i in title_lines)]
+    return _row(index, expected, pdf_row.group("number"), " ".join(cell)), title_lines
+
+
+def _pdf_task_cell_lines(lines: list[Line], first: int, stop: int, row_x0: float) -> list[int]:
+    """The lines that continue a PDF row's task cell, from ``first``: lines of the task
+    column (near the row number), interleaved with the result cell's lines."""
+    found: list[int] = []
+    for following in range(first, min(stop, first - 1 + _PDF_ROW_LINES)):
         other = lines[following]
         if other.x0 is None or other.bold or _ends_task_cell(other.text):
             break
-        if other.x0 < line.x0 + _PDF_TITLE_COLUMN:
-            cell.append(other.text.strip())
-            title_lines.append(following)
-    return _row(index, expected, pdf_row.group("number"), " ".join(cell)), title_lines
+        if other.x0 < row_x0 + _PDF_TITLE_COLUMN:
+            if _ROW_NUMBER_RE.match(other.text.strip()):
+                break  # the next row's number, alone in its cell
+            found.append(following)
+    return found
 
 
 def _ocr_first_roman(index: int, line: Line, stack: list[_Node]) -> _Candidate | None:
@@ -690,8 +702,12 @@ def _row_title_and_body(
     if line.text.strip() == candidate.label:  # the number alone: the task is the next line
         title_line = lines[candidate.index + 1]
         return candidate.rest, title_line.end, title_line.end
-    found = line.text.find(candidate.rest)
-    title_end = line.start + found + len(candidate.rest) if found >= 0 else line.end
+    # The task cell may go on over the next lines (a PDF's interleaved cells): only its words
+    # on the row's own line end the title there, the result cell after them is body.
+    words = candidate.rest.split()
+    while words and (found := line.text.find(" ".join(words))) < 0:
+        words.pop()
+    title_end = line.start + found + len(" ".join(words)) if words else line.end
     return candidate.rest, title_end, title_end
 
 

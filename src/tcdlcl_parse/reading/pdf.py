@@ -49,6 +49,10 @@ _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _COLUMN_GAP_EM = 1.5
 # A gap wider than this share of the font size between two glyphs is a word space.
 _WORD_GAP_EM = 0.2
+# A drawn line at most this wide (points) and at least this tall is a table's column rule:
+# the glyphs on either side belong to different cells, however narrow the gap.
+_RULE_WIDTH_MAX = 2.0
+_RULE_HEIGHT_MIN = 4.0
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _ITALIC_RE = re.compile(r"italic|oblique", re.IGNORECASE)
 # Glyphs smaller than this (points) cannot be read on paper or screen: hidden text.
@@ -452,8 +456,10 @@ def _page_lines(page: Any, number: int, viewer_text: str) -> _LayoutPage:
     from pdfplumber.utils.text import chars_to_textmap
 
     layout, hidden_reasons = _layout(page)
-    items, backgrounds, tiny = _walk(layout)
+    items, backgrounds, rules, tiny = _walk(layout)
     glyphs, frame = _glyphs(page, layout, items)
+    # Column rules are placed on upright pages only (a turned page's glyphs are re-framed).
+    columns = _column_rules(page, rules) if frame == page.bbox else []
     ours, theirs = _char_counts("".join(g["text"] for g in glyphs)), _char_counts(viewer_text)
     # More glyphs than pdfium shows (it draws an overprinted glyph once): look for overprints.
     if ours.total() > theirs.total():
@@ -486,7 +492,7 @@ def _page_lines(page: Any, number: int, viewer_text: str) -> _LayoutPage:
     segments = [
         segment
         for text_line in text_lines
-        for segment in _split_columns(sorted(text_line["chars"], key=lambda c: c["x0"]))
+        for segment in _split_columns(sorted(text_line["chars"], key=lambda c: c["x0"]), columns)
     ]
     if not segments:
         return _LayoutPage(number, [], hidden_chars)
@@ -558,13 +564,15 @@ def _layout(page: Any) -> tuple[Any, dict[int, str]]:
     return device.get_result(), device.hidden
 
 
-def _walk(layout: Any) -> tuple[list[Any], list[_Box], int]:
+def _walk(layout: Any) -> tuple[list[Any], list[_Box], list[_Box], int]:
     """The page's glyphs in layout order (into figures), the boxes of its images and filled
-    coloured shapes (what white text may be drawn on), and how many glyphs are too small."""
-    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
+    coloured shapes (what white text may be drawn on), of its vertical rules (table borders),
+    and how many glyphs are too small."""
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTRect
 
     items = []
     backgrounds = []
+    rules = []
     tiny = 0
     pending = list(reversed(layout._objs))  # depth first, in layout order, into figures
     while pending:
@@ -578,7 +586,32 @@ def _walk(layout: Any) -> tuple[list[Any], list[_Box], int]:
             isinstance(item, LTCurve) and item.fill and not _is_white(item.non_stroking_color)
         ):
             backgrounds.append(item.bbox)
-    return items, backgrounds, tiny
+        if isinstance(item, LTCurve) and item.height >= _RULE_HEIGHT_MIN:
+            x0, y0, x1, y1 = item.bbox
+            if item.width <= _RULE_WIDTH_MAX:  # a line, or a thin filled box
+                rules.append(item.bbox)
+            elif isinstance(item, LTRect) and item.stroke:  # a cell's outline: its two sides
+                rules += [(x0, y0, x0, y1), (x1, y0, x1, y1)]
+    return items, backgrounds, rules, tiny
+
+
+def _column_rules(page: Any, rules: list[_Box]) -> list[tuple[float, float, float]]:
+    """Vertical rules as (x, top, bottom) in the glyphs' coordinates (y down)."""
+    mediabox_x0, mediabox_top = page.mediabox[:2]
+    return [
+        ((x0 + x1) / 2 + mediabox_x0, page.height - y1 + mediabox_top,
+         page.height - y0 + mediabox_top)
+        for x0, y0, x1, y1 in rules
+    ]  # fmt: skip
+
+
+def _rule_between(
+    left: dict[str, Any], right: dict[str, Any], rules: list[tuple[float, float, float]]
+) -> bool:
+    middle = (right["top"] + right["bottom"]) / 2
+    return any(
+        left["x1"] <= x <= right["x0"] and top <= middle <= bottom for x, top, bottom in rules
+    )
 
 
 def _visible(item: Any, hidden: dict[int, str], backgrounds: list[_Box]) -> bool:
@@ -694,12 +727,17 @@ def _drawn_once(glyphs: list[dict[str, Any]]) -> list[int]:
     return kept
 
 
-def _split_columns(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+def _split_columns(
+    chars: list[dict[str, Any]], rules: list[tuple[float, float, float]]
+) -> list[list[dict[str, Any]]]:
+    """A line's glyphs cut where a wide gap or a table's column rule separates them."""
     segments: list[list[dict[str, Any]]] = []
     previous = None
     for char in chars:
-        wide_gap = (
-            previous is not None and char["x0"] - previous["x1"] > _COLUMN_GAP_EM * char["size"]
+        wide_gap = previous is not None and (
+            char["x0"] - previous["x1"] > _COLUMN_GAP_EM * char["size"]
+            or bool(rules)
+            and _rule_between(previous, char, rules)
         )
         # Word puts a tab after an automatic number ("II." ⇥ "KẾT QUẢ"): a lone list label
         # is not a column of its own.
