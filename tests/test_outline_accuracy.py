@@ -19,7 +19,7 @@ from functools import cache
 import pytest
 
 from tcdlcl_parse.checking.checker import check
-from tcdlcl_parse.models import CheckResult
+from tcdlcl_parse.models import CheckResult, ParsedReport
 from tcdlcl_parse.parsing.report import parse
 from tcdlcl_parse.reading.cache import ReadCache
 from tcdlcl_parse.reading.options import ReadOptions
@@ -49,10 +49,16 @@ def formats() -> tuple[str, ...]:
 
 
 @cache
-def result(name: str, fmt: str) -> CheckResult:
+def parsed(name: str, fmt: str) -> ParsedReport:
+    """Each rendering read once per session (a scan's OCR takes seconds): other tests use it."""
     folder = os.environ.get("TCDLCL_FORMS_CACHE")
     options = ReadOptions(cache=ReadCache(folder)) if folder else None
-    return check(parse(FORMS / f"{name}.{fmt}", options=options))
+    return parse(FORMS / f"{name}.{fmt}", options=options)
+
+
+@cache
+def result(name: str, fmt: str) -> CheckResult:
+    return check(parsed(name, fmt))
 
 
 def truth(name: str) -> list[str]:
