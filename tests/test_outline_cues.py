@@ -200,6 +200,13 @@ def test_ocr_numbering_is_repaired_from_its_sequence():
     ]  # fmt: skip
 
 
+def test_ocr_roman_three_read_with_h_and_a_trailing_l_in_title_case():
+    # Found on a scan of a set-aside report: "III. Đánh giá" read as "HIL. Đánh giá".
+    body = "I. Chỉ đạo\nĐã ban hành kế hoạch.\nII. Kết quả\nĐã phát 12 tin.\nHIL. Đánh giá\nTốt.\n"
+    sections = parse_sections(_as_ocr(body))
+    assert [(s.number, s.title) for s in sections][-1] == ("III", "Đánh giá")
+
+
 def test_typed_text_is_not_repaired():
     sections = parse_sections(doc(HEADER + OCR_BODY + CLOSING))
     assert all(s.repaired_from is None for s in sections)

@@ -29,8 +29,8 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Roman numerals as typed or OCR'd: "Il." or "1I." for "II.", "lV" for "IV".
 _ROMAN_TOKEN = r"[IVX][IVXl1|]{0,4}|[l1|][IVX][IVXl1|]{0,3}|[l|]{2,4}"
-# OCR also ends a numeral with "L" ("IIL") and reads "II" as "H".
-_OCR_ROMAN_TOKEN = rf"[IVXl1|]{{1,4}}L|H[Il1|]?|{_ROMAN_TOKEN}"
+# OCR also ends a numeral with "L" ("IIL", "HIL") and reads "II" as "H".
+_OCR_ROMAN_TOKEN = rf"[IVXl1|]{{1,4}}L|H[Il1|]?L?|{_ROMAN_TOKEN}"
 # Separators OCR reads in place of a dot: "II. _ KẾT QUẢ", "2, Chỉ đạo".
 _OCR_DOTS = {",": ".", "_": ".", ";": "."}
 # What OCR makes of a lone "2." after Word's tab: a digit with noise, or a letter with a dot.
@@ -71,7 +71,10 @@ _TITLE_MAX = 300
 def roman_value(token: str, *, ocr: bool = False) -> int | None:
     if ocr:
         token = "II" + token[1:] if token.startswith("H") else token
-        token = token[:-1] + "I" if token.endswith("L") and len(token) > 1 else token
+        if token.endswith("L") and len(token) > 1:
+            # "IIL" for III (the last I read as L), "HIL" for III (an L added after it).
+            as_i = roman_value(token[:-1] + "I")
+            return as_i if as_i is not None else roman_value(token[:-1])
     token = token.replace("l", "I").replace("1", "I").replace("|", "I")
     if any(ch not in _ROMAN_VALUES for ch in token):
         return None
