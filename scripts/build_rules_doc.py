@@ -32,9 +32,11 @@ def _example(rule: Rule) -> list[str]:
         rule.counter_example.splitlines(), rule.example.splitlines(), lineterm="", n=1
     )
     body = [line for line in diff if not line.startswith(("---", "+++", "@@"))]
+    read = " (both as OCR text of a scan)" if rule.example_ocr else ""
+    change = "the counter-example (`-`, does not fire) changed into the example (`+`, fires)"
     return [
         "",
-        "Example: the counter-example (`-`, does not fire) changed into the example (`+`, fires):",
+        f"Example: {change}{read}:",
         "",
         "```diff",
         *body,

@@ -151,3 +151,92 @@ def test_what_a_scan_leaves_around_the_closing():
         assert parsed.metadata.recipients and parsed.metadata.signer is not None
         assert parsed.metadata.signer.name == name
     assert "F007" in codes(COMPLETE.replace("Trần Thị Bình", "Phàn ăn"))
+
+
+def ocr_codes(text: str) -> list[str]:
+    return [f.code for f in check(parse(scanned(text)), "cv3078").findings]
+
+
+def scanned(text: str):
+    """``text`` as if Tesseract had read it from a scan."""
+    return doc(text).model_copy(update={"extractor": "tesseract"})
+
+
+# COMPLETE with a body long enough that its "Kính gửi" stays above the closing.
+LETTER = COMPLETE.replace(
+    "báo cáo như sau:\n",
+    "báo cáo như sau:\n"
+    + "".join(f"{i}. Nội dung {i}\nUBND xã đã thực hiện nội dung {i}.\n" for i in range(1, 6)),
+)
+
+
+def repaired(text: str) -> list[tuple[str, str]]:
+    """The recipients OCR tolerance took for another: (name, as read)."""
+    recipients = parse(scanned(text)).metadata.recipients
+    return [(r.name, r.read_as) for r in recipients if r.read_as is not None]
+
+
+@pytest.mark.parametrize("read", ["Nlư trên;", "Như tiên;", "Nhu trcn,", "- Nhir tren;"])
+def test_ocr_distortions_of_nhu_tren_still_name_the_addressee(read):
+    text = LETTER.replace("- Như trên;", read if read.startswith("-") else f"- {read}")
+    assert repaired(text) == [("Như trên", read.strip("-;, "))]
+    assert "F006" not in ocr_codes(text)
+    assert "F006" in codes(text)  # typed text is not read with OCR's tolerance
+
+
+@pytest.mark.parametrize(
+    "item", ["Thủ trưởng;", "Nhà trường;", "Như sau;", "Các thôn;", "TT Đảng ủy xã;", "Lưu: VT;"]
+)
+def test_ocr_tolerance_takes_no_other_recipient_for_nhu_tren(item):
+    text = LETTER.replace("- Như trên;", f"- {item}")
+    assert repaired(text) == []
+    assert "F006" in ocr_codes(text)
+
+
+# corpora/forms/son-tay-letter-qh-split-missing.scan.pdf: OCR reads "- Như trên;" as "PP biện,".
+_DASH_LOST = LETTER.replace("- Như trên;", "PP biện,")
+
+
+def test_an_unreadable_first_item_of_a_scanned_letter_is_taken_for_nhu_tren():
+    assert repaired(_DASH_LOST) == [("Như trên", "PP biện")]
+    assert "F006" not in ocr_codes(_DASH_LOST)
+    assert "F006" in codes(_DASH_LOST)  # typed: no OCR to blame, the item is not there
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No "Kính gửi": there is no addressee for "Như trên" to name.
+        pytest.param(
+            _DASH_LOST.replace("Kính gửi: Sở Khoa học và Công nghệ tỉnh Quảng Ngãi.\n", ""),
+            id="no-addressee",
+        ),
+        # A whole recipient that lost its dash; an unreadable line after the first item.
+        pytest.param(
+            LETTER.replace("- Như trên;", "Thường trực Hội đồng nhân dân xã;"), id="long"
+        ),
+        pytest.param(
+            LETTER.replace("- Như trên;", "- Thường trực Đảng ủy;\nPP biện,"), id="not-first"
+        ),
+    ],
+)
+def test_a_dashless_line_is_taken_for_nhu_tren_only_as_a_letters_first_item(text):
+    assert repaired(text) == []
+    assert "F006" in ocr_codes(text)
+
+# corpora/forms/binh-minh-decimal3-baddate.scan.pdf: the seal covers the name's first letters.
+_NAME_UNDER_SEAL = COMPLETE.replace("CHỦ TỊCH\n", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n").replace(
+    "Trần Thị Bình", "\\ | 'uyễn m Kim Loan"
+)
+
+
+def test_a_name_the_seal_hides_on_a_scan_is_a_warning_to_look_not_an_error():
+    found = ocr_codes(_NAME_UNDER_SEAL)
+    assert "F012" in found and "F007" not in found
+    # Typed, the same closing has no name: an error. On a scan without any signature block,
+    # there is nothing to have misread: an error too.
+    assert "F007" in codes(_NAME_UNDER_SEAL) and "F012" not in codes(_NAME_UNDER_SEAL)
+    unsigned = COMPLETE.replace("TM. ỦY BAN NHÂN DÂN\n", "").replace("CHỦ TỊCH\n", "")
+    unsigned = unsigned.replace("Trần Thị Bình", "")
+    assert "F007" in ocr_codes(unsigned) and "F012" not in ocr_codes(unsigned)
+    assert not {"F007", "F012"} & set(ocr_codes(COMPLETE))

@@ -20,7 +20,10 @@ RULES = all_rules()
 
 
 def codes_of(text: str, rule) -> list[str]:
-    parsed = parse(doc(text))
+    document = doc(text)
+    if rule.example_ocr:  # as if Tesseract had read it from a scan
+        document = document.model_copy(update={"extractor": "tesseract"})
+    parsed = parse(document)
     if rule.needs == "report":
         return [f.code for f in report_findings(parsed)]
     data = load_profile("cv3078").model_dump()

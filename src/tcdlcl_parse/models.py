@@ -151,6 +151,9 @@ class Signer(Span):
 class Recipient(Span):
     name: str = Field(description="Recipient as written, without the leading '-' and final ';'.")
     note: str | None = Field(default=None, description="Purpose note, e.g. '(Báo cáo)', '(b/c)'.")
+    read_as: str | None = Field(
+        default=None, description="OCR text only: the item as read, when it was taken for another."
+    )
 
 
 class Metadata(Model):

@@ -152,22 +152,36 @@ def _type_before(text: str, start: int) -> tuple[str | None, bool]:
     "số", a few words earlier with a name between ("Luật Hải quan số 29/2001/QH10"); a type
     found that far must be capitalised, so "theo quy định số …" is not a Quy định."""
     # Most types stand right before; a wider look only for a name between type and "số".
-    near = text[max(0, start - 40) : start].lower().rsplit(None, 5)
+    # Both readings are pure functions of a slice of text: the same words before a symbol
+    # recur throughout a document ("Kế hoạch số", "Quyết định số"), so each is read once.
+    adjacent, numbered = _type_adjacent(text[max(0, start - 40) : start])
+    if adjacent is not None or not numbered:
+        return adjacent, numbered
+    return _type_with_name_between(text[max(0, start - 120) : start]), numbered
+
+
+@lru_cache(maxsize=4096)
+def _type_adjacent(before: str) -> tuple[str | None, bool]:
+    """The type name ending right before a symbol or "số", and whether "số" is there."""
+    near = before.lower().rsplit(None, 5)
     numbered = bool(near) and near[-1].rstrip(":") in ("số", "sô")
     if numbered:
         near.pop()
-    adjacent = _type_ending(near, len(near) - 1, adjacent=True)
-    if adjacent is not None or not numbered:
-        return adjacent, numbered
-    words = text[max(0, start - 120) : start].split()[:-1]
+    return _type_ending(near, len(near) - 1, adjacent=True), numbered
+
+
+@lru_cache(maxsize=4096)
+def _type_with_name_between(before: str) -> str | None:
+    """The capitalised type name a few words before "số" with a name between."""
+    words = before.split()[:-1]
     last = len(words) - 1
     for end in range(last, max(-1, last - _TYPE_GAP), -1):
         if end < last and (words[end][-1] in ',.;:()[]"“”' or "/" in words[end]):
             break  # the name between type and "số" stays inside one clause
         name = _type_ending(words, end, adjacent=end == last)
         if name is not None or words[end][0] in _OPENING:
-            return name, numbered
-    return None, numbered
+            return name
+    return None
 
 
 def _type_ending(words: list[str], end: int, *, adjacent: bool) -> str | None:
@@ -265,20 +279,33 @@ def _simple_issuer(text: str, position: int) -> tuple[str | None, int] | None:
     match = _simple_issuer_re().match(text, position)
     if match is None:
         return None
-    issuer = match.group("issuer")
+    written = match.group("issuer")
+    after = match.end("issuer")
+    # The word after the match matters only to a "và" ending the match.
+    ends_with_and = written.endswith("và") and written[-3:-2].isspace()
+    following = text[after : after + 30] if ends_with_and else ""
+    reading = _simple_reading(written, match.group("mark"), following)
+    return None if reading is None else (reading[0], position + reading[1])
+
+
+@lru_cache(maxsize=4096)
+def _simple_reading(
+    written: str, mark: str | None, following_text: str
+) -> tuple[str | None, int] | None:
+    """:func:`_simple_issuer` for the matched name ``written``, its closing ``mark`` and the
+    text after it: the name and its end in ``written``. Cached: the same issuers recur."""
+    issuer = written
     words = issuer.split()
     vocabulary = _issuer_vocabulary()
     head = [w.lower() for w in words[:4]]
     if _at(head, 0, vocabulary["type"]) or _at(head, 0, vocabulary["ban"]):
         return None  # "của Luật …" or a committee: word by word
-    mark = match.group("mark")
     # "và" ends the name unless another capitalised name follows ("Bộ Kế hoạch và Đầu tư").
     for index in (i for i, w in enumerate(words) if w == "và" and i) if " và" in issuer else ():
         if index + 1 < len(words):
             following = words[index + 1]
         else:
-            after = match.end("issuer")
-            following = next(iter(text[after : after + 30].split()), "")
+            following = next(iter(following_text.split()), "")
         if not following or following.lower() in vocabulary["type"]:
             return None  # at the text's end, or maybe a type name ("và Quyết định"): word by word
         if not following[0].isupper():
@@ -294,10 +321,9 @@ def _simple_issuer(text: str, position: int) -> tuple[str | None, int] | None:
     ):
         return None
     name = " ".join(words).rstrip(DASHES + " ")
-    end = match.end("issuer") if len(words) == len(match.group("issuer").split()) else None
-    if end is None:  # cut at "và": the name ends at its last word
-        end = position + _nth_word_end(match.group("issuer"), len(words))
-    return (name or None), end
+    if len(words) == len(written.split()):
+        return (name or None), len(written)
+    return (name or None), _nth_word_end(written, len(words))  # cut at "và": at its last word
 
 
 def _nth_word_end(text: str, count: int) -> int:
@@ -305,9 +331,11 @@ def _nth_word_end(text: str, count: int) -> int:
     return list(re.finditer(r"\S+", text))[count - 1].end()
 
 
+@lru_cache(maxsize=1024)
 def _issuer_end(window: str, at_end: bool, *, partial: bool) -> int | None:
     """Where the name at the start of ``window`` ends (None: not a name); :data:`_UNDECIDED`
-    when ``partial`` and the decision would need words past the window."""
+    when ``partial`` and the decision would need words past the window. Cached: a document
+    names the same issuers in the same words again and again."""
     tokens = list(_TOKEN_RE.finditer(window))
     if not tokens or not tokens[0].group()[0].isupper():
         return None

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from ..models import Line, Metadata, Recipient, Signer, SourceDocument, Span
 from ..normalize import ascii_key
 from .citations import DASHES, SYMBOL_CODE_PATTERN, SYMBOL_PATTERN, canonical_symbol, hyphenated
@@ -61,6 +63,14 @@ _NAME_WORDS = (2, 5)
 _SCAN_MARKS = "_=/\\|`'\"“”‘’ "
 _TITLE_LINE_MAX = 40
 _RECIPIENT_NOTE_RE = re.compile(r"\s*(\((?:[^()]*)\))\s*$")
+# "- Như trên;" as OCR reads it beyond its accents: "Nlư trên", "Như tiên", "Nhir tren" score
+# 82–88 against it (ascii keys), other recipients ("Thủ trưởng", "Lưu: VT", "Nhà trường") 67
+# or less.
+_AS_ABOVE = "Như trên"
+_AS_ABOVE_SCORE = 80
+# A recipients item whose leading dash OCR lost: a few words and the item's closing mark
+# (";", read as "," too), e.g. "PP biện," for "- Như trên;".
+_DASHLESS_ITEM_RE = re.compile(r"^\w\S*(?:\s+\S+){0,2}[;,]$")
 # A header element is one short line; a longer one is body text (or a report without breaks).
 _HEADER_LINE_MAX = 300
 
@@ -120,8 +130,10 @@ def parse_metadata(document: SourceDocument, regions: Regions | None = None) -> 
             " ".join(t for t in title_lines if not re.match(r"^[-_=—–.*\s]+$", t)) or None
         )
     closing = lines[regions.closing_start :]
-    metadata.recipients = _recipients(closing)
     metadata.addressees = _addressees(lines[: regions.content_start + _ADDRESSEE_LINES])
+    metadata.recipients = _recipients(closing)
+    if read_by_ocr(document):
+        metadata.recipients = _ocr_recipients(closing, metadata.recipients, metadata.addressees)
     metadata.signer = _signer(closing)
     return metadata
 
@@ -251,6 +263,54 @@ def _recipients(closing: list[Line]) -> list[Recipient]:
         elif inside and text.startswith("(") and recipients:
             recipients[-1].note = text  # a note laid out in its own column
     return recipients
+
+
+def read_by_ocr(document: SourceDocument) -> bool:
+    """Whether some of ``document`` was read by OCR (a scan), whose words may be misread."""
+    return "tesseract" in document.extractor
+
+
+def _ocr_recipients(
+    closing: list[Line], recipients: list[Recipient], addressees: list[Recipient]
+) -> list[Recipient]:
+    """``recipients`` read by OCR, with "- Như trên;" recognised as OCR distorts it: its words
+    misread ("Nlư trên;"), or, in a letter with "Kính gửi", the block's first item unreadable
+    with its dash lost ("PP biện,"): Decree 30/2020 (Phụ lục I) puts "Như trên" there, and a
+    false "recipient missing" on an unreadable scan is worse than a missed one."""
+    repaired = [_as_above(r) or r for r in recipients]
+    if not addressees:
+        return repaired
+    first = _first_dashless_item(closing)
+    if first is None:
+        return repaired
+    item = _recipient(first.text.strip(), first)
+    as_above = item.model_copy(update={"name": _AS_ABOVE, "read_as": item.name})
+    return sorted([as_above, *repaired], key=lambda r: r.start)
+
+
+def _as_above(recipient: Recipient) -> Recipient | None:
+    """``recipient`` as "Như trên" when OCR distorted those words, else None."""
+    key = " ".join(re.sub(r"[^\w\s]", " ", ascii_key(recipient.name)).split())
+    if key == ascii_key(_AS_ABOVE) or fuzz.ratio(key, ascii_key(_AS_ABOVE)) < _AS_ABOVE_SCORE:
+        return None
+    return recipient.model_copy(update={"name": _AS_ABOVE, "read_as": recipient.name})
+
+
+def _first_dashless_item(closing: list[Line]) -> Line | None:
+    """The line after "Nơi nhận:" (the signature column's lines between) that looks like an
+    item whose dash was lost, when it stands before every dashed item."""
+    inside = False
+    for line in closing:
+        text = line.text.strip()
+        if ascii_key(text.lstrip(_SCAN_MARKS)).startswith("noi nhan"):
+            if ":" in text and text.split(":", 1)[1].strip():
+                return None  # "Nơi nhận: - Như trên;": the first item is on its line
+            inside = True
+        elif inside and text.startswith(("-", "+", "•")):
+            return None
+        elif inside and _DASHLESS_ITEM_RE.match(text) and not _opens_signature(text):
+            return line
+    return None
 
 
 def _addressees(opening: list[Line]) -> list[Recipient]:

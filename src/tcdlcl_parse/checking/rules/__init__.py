@@ -92,6 +92,8 @@ class Rule:
     counter_example: str | None = None
     # Changes to the cv3078 profile the example needs (a deadline, say).
     example_profile: dict[str, Any] = field(default_factory=dict)
+    # The examples are read as OCR text of a scan (a rule about what a scan leaves unreadable).
+    example_ocr: bool = False
 
     @property
     def explanation(self) -> str:
@@ -109,6 +111,7 @@ def rule(
     example: str | None = None,
     counter_example: str | None = None,
     example_profile: dict[str, Any] | None = None,
+    example_ocr: bool = False,
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register the decorated function as the rule for ``code``."""
 
@@ -116,8 +119,9 @@ def rule(
         if code in _REGISTRY:
             raise ValueError(f"rule {code} registered twice")
         _REGISTRY[code] = Rule(
-            code, severity, needs, function, example, counter_example, example_profile or {}
-        )
+            code, severity, needs, function, example, counter_example, example_profile or {},
+            example_ocr,
+        )  # fmt: skip
         return function
 
     return register

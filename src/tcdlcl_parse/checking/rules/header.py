@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ...models import Recipient
 from ...normalize import ascii_key
-from ...parsing.header import DATE_LINE_RE
+from ...parsing.header import DATE_LINE_RE, read_by_ocr
 from ...parsing.reference import type_codes_by_name
 from . import Context, Hit, hit, rule
 
@@ -149,10 +149,41 @@ def _names_any(recipients: list[Recipient], phrases: list[str]) -> bool:
 )
 def signature(context: Context) -> Iterator[Hit]:
     """The signer's authority (TM./KT./Q./TL./TUQ.), position and full name close the
-    document. A scanned signature without typed name is not visible in text."""
+    document. A scanned signature without typed name is not visible in text. On a scan whose
+    signature block shows the position but no readable name, F012 is reported instead."""
     signer = context.metadata.signer
-    if signer is None or signer.name is None:
+    if signer is None or (signer.name is None and not _name_unreadable(context)):
         yield hit()
+
+
+def _name_unreadable(context: Context) -> bool:
+    """A scan's signature block with its title line read and its name not: the red seal is
+    stamped over the name's first letters and OCR loses them ("\\ | 'uyễn m Kim Loan")."""
+    signer = context.metadata.signer
+    return (
+        read_by_ocr(context.parsed.document)
+        and signer is not None
+        and signer.position is not None
+        and signer.name is None
+    )
+
+
+@rule(
+    "F012",
+    "warning",
+    example=COMPLETE.replace("Trần Thị Bình", "\\ | 'uyễn m Thị Bình"),
+    counter_example=COMPLETE,
+    example_ocr=True,
+)
+def signer_name_unreadable(context: Context) -> Iterator[Hit]:
+    """On a scanned report (read by OCR) the signature block shows the signer's position but
+    the name under it could not be read, most often because the seal covers it. The name is
+    probably there: an error would ask the commune to fix what may not be wrong, so this is a
+    warning to look at the scan."""
+    if _name_unreadable(context):
+        signer = context.metadata.signer
+        assert signer is not None
+        yield hit(signer, position=signer.position)
 
 
 @rule(
