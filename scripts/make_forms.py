@@ -76,7 +76,7 @@ UPPER_LETTER = re.compile(r"^([A-ZĐ])\.\s+(.*)$")
 ALPHA = re.compile(r"^([a-zđ])\)\s+(.*)$")
 DECIMAL = re.compile(r"^(\d+(?:\.\d+)*)\.\s+(.*)$")
 PHAN = re.compile(r"^(PHẦN|Phần)\s+\S+(\s+\S+)?$")
-RUN_IN = re.compile(r"^((?:[-*+]\s*)?[A-ZĐÀ-Ỹa-zđ0-9][^:]{1,45}:)\s+(.+)$")
+RUN_IN = re.compile(r"^((?:[-*+]\s*)?[A-ZĐÀ-Ỹa-zđ0-9][^:]{1,55}:)\s+(.+)$")
 # A row is marked by a number, a letter (a, b, đ) or a Roman numeral (I, II).
 TABLE_ROW = re.compile(r"^(\d+|[a-zđ]|[IVX]+)(\t| {2,})")
 
@@ -183,7 +183,7 @@ def classify(body: list[str], wrapped: bool = False) -> list[dict]:
         else:
             rank = {"roman": 0, "upper": 0, "alpha": 2, None: None}[scheme]
         label = RUN_IN.match(rest)
-        if label and len(label.group(1)) <= 45:
+        if label and len(label.group(1)) <= 55:
             out.append({"kind": "runin", "scheme": scheme, "number": number, "rank": rank,
                         "label": label.group(1), "text": label.group(2), "line": line})  # fmt: skip
         elif scheme and (not rest.endswith(".") or is_upper_heading(rest)):
