@@ -1,4 +1,5 @@
-"""Render the form corpus (corpora/forms, corpora/holdout/forms) as DOCX, LibreOffice PDF and scan.
+"""Render the form corpora (corpora/forms, corpora/holdout/forms, corpora/holdout2/forms) as DOCX,
+LibreOffice PDF and scan.
 
     python scripts/make_forms.py [--no-libreoffice] [--no-scans] [--only NAME ...]
 
@@ -31,7 +32,10 @@ line being an empty cell. Headings: Roman "I.", letters "A."/"a)", decimals "1."
 no final punctuation followed by body text (unnumbered sub-headings).
 
 ``X.form.json`` (optional): {"autonum": {"roman": 0, "decimal": 1, "alpha": 2}} — which typed
-schemes become Word numbering and at which list level; "font_size": 13 or 14.
+schemes become Word numbering and at which list level; "font_size": 13 or 14; "wrapped": true —
+the text is hard-wrapped (each line its own paragraph, as pasted from a plain-text mail), so short
+lines are not made sub-headings. A results table has three or four columns, as its "TT" line has;
+its rows may be marked 1, 2 … or a, b … or I, II.
 """
 
 from __future__ import annotations
@@ -59,7 +63,11 @@ from docx.shared import Cm, Pt
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = [ROOT / "corpora" / "forms", ROOT / "corpora" / "holdout" / "forms"]
+FOLDERS = [
+    ROOT / "corpora" / "forms",
+    ROOT / "corpora" / "holdout" / "forms",
+    ROOT / "corpora" / "holdout2" / "forms",
+]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FIXED = datetime.datetime(2025, 12, 1)
 
@@ -68,8 +76,9 @@ UPPER_LETTER = re.compile(r"^([A-ZĐ])\.\s+(.*)$")
 ALPHA = re.compile(r"^([a-zđ])\)\s+(.*)$")
 DECIMAL = re.compile(r"^(\d+(?:\.\d+)*)\.\s+(.*)$")
 PHAN = re.compile(r"^(PHẦN|Phần)\s+\S+(\s+\S+)?$")
-RUN_IN = re.compile(r"^((?:[-*+]\s*)?[A-ZĐÀ-Ỹa-zđ0-9][^:]{1,45}:)\s+(.+)$")
-TABLE_ROW = re.compile(r"^\d+(\t| {2,})")
+RUN_IN = re.compile(r"^((?:[-*+]\s*)?[A-ZĐÀ-Ỹa-zđ0-9][^:]{1,55}:)\s+(.+)$")
+# A row is marked by a number, a letter (a, b, đ) or a Roman numeral (I, II).
+TABLE_ROW = re.compile(r"^(\d+|[a-zđ]|[IVX]+)(\t| {2,})")
 
 
 def load_make_scans():
@@ -114,11 +123,12 @@ def read_table(body: list[str], start: int) -> tuple[list[list[str]], int]:
             i += 4
         return rows, i
     separator = re.compile(r"\t") if "\t" in first else re.compile(r" {2,}")
+    width = max(3, len(separator.split(first.strip())))  # 3 (no Ghi chú) or 4 columns
     while i < len(body) and (body[i].startswith("TT") or TABLE_ROW.match(body[i])):
         # Tabs keep empty trailing cells; space-separated rows lose them to rstrip (padded below).
         line = body[i] if "\t" in first else body[i].rstrip(" ")
         cells = [cell.strip() for cell in separator.split(line)]
-        rows.append((cells + [""] * 4)[:4])
+        rows.append((cells + [""] * width)[:width])
         i += 1
     return rows, i
 
@@ -128,8 +138,11 @@ def is_upper_heading(line: str) -> bool:
     return bool(letters) and line == line.upper() and len(line) < 110 and not line.endswith(".")
 
 
-def classify(body: list[str]) -> list[dict]:
-    """Body paragraphs as dicts: kind (heading|runin|item|body|table|phan), scheme, rank, text."""
+def classify(body: list[str], wrapped: bool = False) -> list[dict]:
+    """Body paragraphs as dicts: kind (heading|runin|item|body|table|phan), scheme, rank, text.
+
+    wrapped: the text is hard-wrapped (a line is a piece of a sentence), so a short line is not
+    taken for an unnumbered sub-heading."""
     out: list[dict] = []
     i = 0
     after_phan = False
@@ -170,7 +183,7 @@ def classify(body: list[str]) -> list[dict]:
         else:
             rank = {"roman": 0, "upper": 0, "alpha": 2, None: None}[scheme]
         label = RUN_IN.match(rest)
-        if label and len(label.group(1)) <= 45:
+        if label and len(label.group(1)) <= 55:
             out.append({"kind": "runin", "scheme": scheme, "number": number, "rank": rank,
                         "label": label.group(1), "text": label.group(2), "line": line})  # fmt: skip
         elif scheme and (not rest.endswith(".") or is_upper_heading(rest)):
@@ -197,7 +210,7 @@ def classify(body: list[str]) -> list[dict]:
             )
         elif is_upper_heading(line):
             out.append({"kind": "heading", "scheme": None, "rank": 0, "text": line, "line": line})
-        elif (len(line) < 70 and not re.search(r"[.:;,]$", line) and not line[:1] in "-+*"
+        elif (not wrapped and len(line) < 70 and not re.search(r"[.:;,]$", line) and not line[:1] in "-+*"
               and following and not is_upper_heading(following)):  # fmt: skip
             out.append({"kind": "heading", "scheme": None, "rank": 1, "text": line, "line": line})
         else:
@@ -346,7 +359,8 @@ def build_docx(report: dict, paragraphs: list[dict], options: dict) -> bytes:
             add_results_table(document, item["rows"], size)
             continue
         paragraph = document.add_paragraph()
-        paragraph.paragraph_format.first_line_indent = Cm(1.0)
+        # Hard-wrapped text pasted line by line: no indent (a line is not a paragraph's start).
+        paragraph.paragraph_format.first_line_indent = Cm(0 if options.get("wrapped") else 1.0)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         if kind == "phan":
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -414,9 +428,11 @@ def _fixed_zip_times(data: bytes) -> bytes:
 
 
 def add_results_table(document, rows: list[list[str]], size: int) -> None:
-    table = document.add_table(rows=len(rows), cols=4)
+    columns = len(rows[0])
+    table = document.add_table(rows=len(rows), cols=columns)
     table.style = "Table Grid"
-    _set_widths(table, (Cm(1.1), Cm(4.4), Cm(8.0), Cm(2.5)))
+    widths = {3: (Cm(1.1), Cm(5.0), Cm(9.9)), 4: (Cm(1.1), Cm(4.4), Cm(8.0), Cm(2.5))}[columns]
+    _set_widths(table, widths)
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
             cell = table.rows[r].cells[c]
@@ -489,7 +505,8 @@ def main() -> None:
         options = json.loads(form.read_text(encoding="utf-8")) if form.exists() else {}
         lines = path.read_text(encoding="utf-8").splitlines()
         report = split_report(lines)
-        data = build_docx(report, classify(report["body"]), options)
+        paragraphs = classify(report["body"], wrapped=options.get("wrapped", False))
+        data = build_docx(report, paragraphs, options)
         target = path.with_suffix(".docx")
         target.write_bytes(data)
         written.append(target)

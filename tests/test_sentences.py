@@ -27,7 +27,8 @@ def spacy_sentences():
 
 
 def _corpus_paragraphs():
-    for path in sorted(p for p in CORPORA.rglob("*.txt") if "holdout" not in p.parts):
+    set_aside = {"holdout", "holdout2"}  # corpora/holdout/forms, corpora/holdout2/forms
+    for path in sorted(p for p in CORPORA.rglob("*.txt") if not set_aside & set(p.parts)):
         text = read(path).text
         for start, end in _paragraphs(text, 0, len(text)):
             yield _URL_RE.sub(lambda m: "x" * len(m.group(0)), text[start:end])
