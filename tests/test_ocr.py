@@ -1,15 +1,12 @@
 """Scanned (image-only) PDFs read by OCR, and the outline's tolerance of OCR's label errors."""
 
 import io
-import json
 
 import pytest
 
 from tcdlcl_parse import CheckOptions, ReadError, ReadOptions, read
-from tcdlcl_parse.checking.checker import check
 from tcdlcl_parse.cli import main
 from tcdlcl_parse.parsing.outline import parse_sections
-from tcdlcl_parse.parsing.report import parse
 from tcdlcl_parse.reading import ocr
 from tcdlcl_parse.running.batch import check_batch
 
@@ -38,22 +35,6 @@ def test_a_scanned_report_is_checked_like_its_text_version(scan, original):
     assert [c[:2] for c in scanned["citations"]] == [c[:2] for c in text["citations"]]
     for field in ("issuer", "symbol", "place", "date", "doc_type", "title"):
         assert scanned["metadata"][field] == text["metadata"][field], field
-
-
-FORM_SCANS = sorted((CORPORA / "forms").glob("*.scan.pdf"))
-
-
-@needs_tesseract
-@pytest.mark.parametrize("scan", FORM_SCANS, ids=lambda path: path.name.split(".")[0])
-def test_no_false_recipient_or_signature_error_on_a_scanned_form(scan):
-    """Issue 17: what OCR cannot read in the closing ("- Như trên;" read as "PP biện," in
-    son-tay, the seal over the name in binh-minh) raises no false F006 or F007."""
-    truth = json.loads(scan.with_name(scan.name.split(".")[0] + ".truth.json").read_text("utf-8"))
-    codes = {f.code for f in check(parse(read(scan)), "cv3078").findings}
-    assert "F006" not in codes
-    assert ("F007" in codes) == (truth["header"]["signer"] is None)
-    if "F012" in codes:  # the name is there but unread: a warning to look
-        assert truth["header"]["signer"] is not None
 
 
 def _mixed_pdf() -> bytes:
