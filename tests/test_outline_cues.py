@@ -220,3 +220,57 @@ def test_ocr_noise_label_before_a_short_title_takes_the_number_due():
     )
     child = parse_sections(_as_ocr(body))[0].children[1]
     assert (child.number, child.repaired_from, child.title) == ("2", "SA", "Công tác chỉ đạo, điều hành")
+
+
+# A complete answer in a clerk's own words: no heading says a profile title or alias.
+REWORDED = (
+    "Mục 1. Cụ thể hóa kế hoạch của tỉnh tại xã\n1. Văn bản do xã ban hành\nKế hoạch số 51/KH-UBND.\n"
+    "2. Trách nhiệm của các bộ phận\nCông chức Kinh tế theo dõi.\n"
+    "Mục 2. Những việc xã làm trong năm\n1. Đưa thông tin đến người dân\nPhát 24 tin bài.\n"
+    "2. Giúp cơ sở làm ra sản phẩm tốt\nHướng dẫn 02 cơ sở ghi nhãn.\n"
+    "3. Nâng trình độ cho đội ngũ\nCử 01 công chức dự lớp.\n"
+    "4. Rà soát cân tại chợ\nKiểm tra 12 cân.\n"
+    "Mục 3. Nhìn lại một năm\n1. Điều làm tốt\nNgười dân đồng thuận.\n2. Điều chưa làm được\n"
+    "Chưa kiểm tra chợ phiên.\n3. Vì sao chưa làm được\nThiếu người.\n"
+    "Mục 4. Xã mong được Sở giúp\nCấp 01 cân đối chứng.\nMục 5. Việc sẽ làm năm tới\nKiểm tra 02 đợt.\n"
+)
+
+
+def test_headings_in_other_words_take_the_sections_of_their_places_with_a_note():
+    outcome = result(REWORDED)
+    assert outcome.missing_sections == []
+    by_place = [f.section for f in outcome.findings if f.code == "S005"]
+    assert by_place == ["I", "I.1", "I.2", "II", "II.1", "II.2", "II.3", "II.4", "III", "III.1",
+                        "III.2", "III.3", "IV", "V"]  # fmt: skip
+    assert outcome.sections["II.2"].how == "position" and outcome.sections["II.2"].matched_on == []
+    assert {f.severity for f in outcome.findings if f.code == "S005"} == {"info"}
+    assert {f.code for f in outcome.findings} == {"S005", "C001"}  # this header cites no plan
+
+
+def test_a_place_with_more_headings_than_sections_is_not_guessed():
+    # An extra item under part 3: three sections, four headings — which is which is a guess.
+    extra = REWORDED.replace("3. Vì sao chưa làm được\n", "3. Ý kiến người dân\nĐồng tình.\n4. Vì sao chưa làm được\n")
+    assert {"III.1", "III.2", "III.3"} <= set(result(extra).missing_sections)
+
+
+def test_a_part_no_outline_asks_for_or_another_field_is_not_taken_by_its_place():
+    for heading in ("Mục 5. Phụ lục số liệu", "Mục 5. Kết quả sản xuất vụ hè thu"):
+        assert "V" in result(REWORDED.replace("Mục 5. Việc sẽ làm năm tới", heading)).missing_sections
+
+
+def test_a_close_but_out_of_order_wording_gives_way_to_the_place():
+    body = REWORDED.replace("2. Giúp cơ sở làm ra sản phẩm tốt", "2. Hỗ trợ doanh nghiệp nâng chất lượng sản phẩm")
+    body = body.replace("4. Rà soát cân tại chợ\nKiểm tra 12 cân.\n",
+                        "4. Kiểm tra, giám sát\nKiểm tra 12 cân.\n5. Cùng các hội thực hiện\nVận động 30 hộ.\n")  # fmt: skip
+    sections = result(body).sections
+    # "Hỗ trợ doanh nghiệp" is close to II.5's alias "hợp tác với doanh nghiệp" (83.7), but it
+    # stands where II.2 stands, and II.5's place holds "Cùng các hội thực hiện".
+    assert sections["II.2"].heading.startswith("Hỗ trợ doanh nghiệp")
+    assert sections["II.5"].heading == "Cùng các hội thực hiện"
+
+
+def test_a_phrase_matches_whole_words_only():
+    from tcdlcl_parse.checking.matching import phrase_score
+
+    assert phrase_score("mặt được", "Điều chưa làm được") < 82  # "m được" of "làm được"
+    assert phrase_score("tuyên truyền", "Tuyên truyên về tiêu chuẩn") == 100  # a typo is fine

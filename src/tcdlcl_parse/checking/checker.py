@@ -60,8 +60,8 @@ def check(
                 number=match.node.number,
                 score=round(match.score, 1),
                 phrase=match.phrase,
-                how="inferred-from-children" if match.inferred_from else match.node.how,
-                matched_on=match.inferred_from or [match.phrase],
+                how=match.how,
+                matched_on=match.matched_on,
                 repaired_from=match.node.repaired_from,
                 merged_with=match.merged_with,
                 start=match.node.start,
@@ -146,8 +146,8 @@ def _outline_entry(
     return OutlineEntry(
         level=node.level, label=node.label, title=node.title, start=node.start,
         profile_id="+".join(sorted(satisfied[node.start])) if match else None,
-        how="inferred-from-children" if match and match.inferred_from else node.how,
-        matched_on=(match.inferred_from or [match.phrase]) if match else [],
+        how=match.how if match else node.how,
+        matched_on=match.matched_on if match else [],
         score=round(match.score, 1) if match else None, repaired_from=node.repaired_from,
     )  # fmt: skip
 

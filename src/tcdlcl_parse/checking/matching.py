@@ -8,7 +8,11 @@ headings under its parent's match. Structure counts as well as words: a heading 
 name several top-level sections ("PHẦN THỨ BA" over "1. Đánh giá", "2. Kiến nghị") is a
 container and its items are matched in its place; a top-level heading worded unlike the profile
 ("TÌNH HÌNH TRIỂN KHAI") still counts for a section when its subsections match that section's
-subsections. Every match keeps its score, the heading it used and what it rested on.
+subsections. Last comes position: a report that follows the request's outline in its own
+words ("Mục 2. Những việc làm được trong năm") has its unmatched headings in the places the
+unmatched sections leave between matched neighbours; such a heading takes the section of its
+place when the place holds as many headings as sections and the heading names no other
+section. Every match keeps its score, the heading it used and what it rested on.
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from ..models import Section
+from ..models import MatchHow, Section
 from ..normalize import ascii_key
 from ..vocabulary import word_list
 from .profile import Profile, SectionSpec
@@ -33,6 +38,17 @@ class Match:
     phrase: str
     merged_with: list[str] = field(default_factory=list)
     inferred_from: list[str] = field(default_factory=list)  # children's headings, when inferred
+    by_position: bool = False  # its words named no section: its place in the outline did
+
+    @property
+    def how(self) -> MatchHow:
+        if self.inferred_from:
+            return "inferred-from-children"
+        return "position" if self.by_position else self.node.how
+
+    @property
+    def matched_on(self) -> list[str]:
+        return self.inferred_from or ([] if self.by_position else [self.phrase])
 
 
 @lru_cache(maxsize=8192)  # profile phrases and headings recur across a batch
@@ -50,9 +66,20 @@ def phrase_score(phrase: str, heading: str) -> float:
     phrase_key, heading_key = _key(phrase), _key(heading)
     if not phrase_key or not heading_key:
         return 0.0
-    if len(phrase_key) <= len(heading_key):
-        return float(fuzz.partial_ratio(phrase_key, heading_key))
-    return float(fuzz.ratio(phrase_key, heading_key))
+    if len(phrase_key) > len(heading_key):
+        return float(fuzz.ratio(phrase_key, heading_key))
+    found = fuzz.partial_ratio_alignment(phrase_key, heading_key)
+    if found is None:  # only with a score cutoff, which is not given
+        return 0.0
+    start, end = found.dest_start, found.dest_end
+    # Whole words only: "mặt được" is not in "Điều chưa làm được" by its "m được".
+    while start > 0 and heading_key[start - 1] != " ":
+        start -= 1
+    while end < len(heading_key) and heading_key[end] != " ":
+        end += 1
+    if (start, end) == (found.dest_start, found.dest_end):
+        return float(found.score)
+    return min(float(found.score), float(fuzz.ratio(phrase_key, heading_key[start:end])))
 
 
 def spec_score(spec: SectionSpec, heading: str) -> tuple[float, str]:
@@ -79,14 +106,16 @@ def match_outline(outline: Sequence[Section], profile: Profile) -> dict[str, Mat
     tops = _top_candidates(outline, profile)
     _assign(top_specs, tops, threshold, matches)
     _infer_from_children(profile, tops, matches)
+    _fill_by_position(top_specs, tops, matches)
     parents = list(top_specs)
     while parents:  # level by level: an outline may go deeper than two levels (I.2.a)
         spec = parents.pop(0)
         children = profile.children.get(spec.id, [])
         if spec.id not in matches or not children:
             continue
-        below = list(descendants(matches[spec.id].node.children))
-        _assign(children, below, threshold, matches)
+        node = matches[spec.id].node
+        _assign(children, list(descendants(node.children)), threshold, matches)
+        _fill_by_position(children, node.children, matches)
         parents += children
     return matches
 
@@ -199,6 +228,89 @@ def _assign(
             spec, owner.node, -negative_score, phrase, merged_with=[owner.spec.id]
         )
         owner.merged_with.append(spec.id)
+
+
+def _fill_by_position(
+    specs: list[SectionSpec], nodes: Sequence[Section], matches: dict[str, Match]
+) -> None:
+    """Unmatched sections take the unmatched headings of their place, in order.
+
+    The places are the gaps between the sections matched in order (anchors), before the first
+    and after the last. A gap with as many free headings as free sections (or as free required
+    sections: optional ones may be absent) is filled one to one. A heading that names another
+    section of the level is a moved section, not a reworded one, and a heading such as
+    "Phụ lục" is never a section: a gap holding either is left alone. A match out of order
+    whose words are only close ("Hỗ trợ doanh nghiệp" for "hợp tác với doanh nghiệp") is not
+    an anchor: its heading is free again, and keeps the match if no gap takes it."""
+    index_of = {id(node): i for i, node in enumerate(nodes)}
+    anchors = [
+        (spec_index, index_of[id(matches[spec.id].node)])
+        for spec_index, spec in enumerate(specs)
+        if spec.id in matches and id(matches[spec.id].node) in index_of
+    ]
+    chain = _in_order(anchors)
+    loose = {
+        specs[spec_index].id: matches.pop(specs[spec_index].id)
+        for spec_index, node_index in anchors
+        if (spec_index, node_index) not in chain
+        and matches[specs[spec_index].id].score < _FIRM_SCORE
+        and not matches[specs[spec_index].id].merged_with
+    }
+    used = {id(match.node) for match in matches.values()}
+    bounds = [(-1, -1), *chain, (len(specs), len(nodes))]
+    for (spec_from, node_from), (spec_to, node_to) in pairwise(bounds):
+        free_specs = [s for s in specs[spec_from + 1 : spec_to] if s.id not in matches]
+        free_nodes = [n for n in nodes[node_from + 1 : node_to] if id(n) not in used]
+        if not free_specs or not free_nodes:
+            continue
+        if len(free_nodes) != len(free_specs):
+            free_specs = [s for s in free_specs if s.required]
+        if len(free_nodes) != len(free_specs) or any(
+            _outside_outline(node.title) or _names_a_section(node.title, specs)
+            for node in free_nodes
+        ):
+            continue
+        for spec, node in zip(free_specs, free_nodes, strict=True):
+            matches[spec.id] = Match(spec, node, 0.0, "", by_position=True)
+            used.add(id(node))
+    for spec_id, match in loose.items():
+        if spec_id not in matches and id(match.node) not in used:
+            matches[spec_id] = match
+
+
+# A heading says a section this clearly when its words are the section's, give or take a typo.
+_FIRM_SCORE = 90.0
+
+
+def _in_order(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of (spec index, heading index) pairs rising in both (a heading two
+    sections share counts once in each)."""
+    if not anchors:
+        return []
+    best = [1] * len(anchors)
+    previous = [-1] * len(anchors)
+    for i, (_, node_i) in enumerate(anchors):
+        for j in range(i):
+            if anchors[j][1] <= node_i and best[j] + 1 > best[i]:
+                best[i], previous[i] = best[j] + 1, j
+    index = max(range(len(anchors)), key=lambda k: best[k])
+    chain = []
+    while index != -1:
+        chain.append(anchors[index])
+        index = previous[index]
+    return chain[::-1]
+
+
+def _names_a_section(heading: str, specs: list[SectionSpec]) -> bool:
+    return any(spec_score(spec, heading)[0] >= _FIRM_SCORE for spec in specs)
+
+
+def _outside_outline(heading: str) -> bool:
+    """A part no outline asks for ("Phụ lục"), or a topic of another field ("… vụ hè thu")."""
+    key = f" {_key(heading)} "
+    return any(
+        key.startswith(f" {_key(words)} ") for words in word_list("tieu-de-ngoai-de-cuong.txt")
+    ) or any(f" {_key(words)} " in key for words in word_list("chu-de-khac.txt"))
 
 
 def out_of_order(ids_in_text_order: list[str], profile_order: list[str]) -> list[str]:

@@ -9,13 +9,16 @@ from ..models import CheckResult
 
 # Findings shown in a report's summary row; the rest are in the findings sheet.
 _FIRST_FINDINGS = 3
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def summary_row(result: CheckResult, lang: str = "vi") -> list[str | int]:
     yes, no = labels("files", lang)["yes_no"]
     errors = sum(1 for f in result.findings if f.severity == "error")
     warnings = sum(1 for f in result.findings if f.severity == "warning")
-    first = "; ".join(f"{f.code}: {f.message}" for f in result.findings[:_FIRST_FINDINGS])
+    # Errors first, then warnings, then notes: the row names what needs doing.
+    ranked = sorted(result.findings, key=lambda f: _SEVERITY_RANK[f.severity])
+    first = "; ".join(f"{f.code}: {f.message}" for f in ranked[:_FIRST_FINDINGS])
     return [
         result.source,
         result.issuer or "",

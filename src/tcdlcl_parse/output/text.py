@@ -152,7 +152,10 @@ def render_profile_test(
             continue
         number = f"{found.number}. " if found.number else ""
         merged = f"; {words['merged']} {', '.join(found.merged_with)}" if found.merged_with else ""
-        why = f"{words['phrase']} «{found.phrase}», {words['score']} {found.score:g}{merged}"
+        if found.how in ("position", "inferred-from-children"):
+            why = labels("parse_text", lang)["how"][found.how] + merged
+        else:
+            why = f"{words['phrase']} «{found.phrase}», {words['score']} {found.score:g}{merged}"
         heading = f"«{number}{found.heading}»"
         out.append(f"{indent}{section.id}  {section.title}: {words['matched']} {heading} ({why})")
     return "\n".join(out) + "\n"

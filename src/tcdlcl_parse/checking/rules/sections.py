@@ -50,8 +50,9 @@ COMPLETE = _OUTLINE
     counter_example=_OUTLINE,
 )
 def required_section(context: Context) -> Iterator[Hit]:
-    """The profile lists this section as required and no heading of the report matched it by
-    meaning (title or alias, ignoring case, diacritics and typos) in its place in the outline.
+    """The profile lists this section as required and no heading of the report matched it:
+    neither by meaning (title or alias, ignoring case, diacritics and typos), nor by its
+    children, nor by holding its place between the sections around it (S005).
     When a whole section is missing, only it is reported; its subsections are listed in
     `missing_sections` too."""
     profile = context.required_profile
@@ -135,3 +136,24 @@ def empty_section(context: Context) -> Iterator[Hit]:
         node = match.node
         if not node.children and not text[node.body_start : node.body_end].strip():
             yield hit(node, section=spec_id, id=spec_id, heading=node.title)
+
+
+@rule(
+    "S005",
+    "info",
+    needs="profile",
+    example=_OUTLINE.replace(
+        "2. Chương trình, kế hoạch, đề án", "2. Giúp cơ sở làm ra sản phẩm tốt"
+    ),
+    counter_example=_OUTLINE,
+)
+def section_by_position(context: Context) -> Iterator[Hit]:
+    """A heading whose words name no section of the profile was taken for the section whose
+    place it holds: between the same neighbours as in the profile ("Mục 2. Những việc làm được
+    trong năm" between I and III is II), with as many headings there as sections. The section
+    is not reported missing; this note asks a person to confirm the reading."""
+    for spec in context.required_profile.sections:
+        match = context.matches.get(spec.id)
+        if match is not None and match.by_position:
+            node = match.node
+            yield hit(node, section=spec.id, id=spec.id, title=spec.title, heading=node.title)
