@@ -93,6 +93,8 @@ def test_status_on_the_hand_labelled_sentences():
             "Kiểm tra 09 cơ sở, chưa phát hiện vi phạm.",
             "done",
         ),  # the finding is negated, not the work
+        # An outcome without work reported: "không có vi phạm" negates no task.
+        ("Hoạt động kiểm tra được duy trì thường xuyên, không có vi phạm nghiêm trọng.", "vague"),
         ("Công tác tuyên truyền được quan tâm thực hiện thường xuyên.", "vague"),
         ("Công tác bồi dưỡng luôn được chú trọng.", "vague"),
         ("Việc phổ biến văn bản được duy trì.", "vague"),
