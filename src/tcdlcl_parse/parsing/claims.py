@@ -17,7 +17,6 @@ in the library: a year after the report's own year marks a plan.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Literal, NamedTuple, cast
@@ -128,12 +127,13 @@ def _lowered(text: str) -> str:
     return lowered.replace("\n", " ")
 
 
-def _find_cues(lowered: str) -> list[_Cue]:
-    """The cues of lower-cased text, in order."""
+def _find_cues(lowered: str, start: int = 0, end: int | None = None) -> list[_Cue]:
+    """The cues of lower-cased text (of ``lowered[start:end]``, offsets into ``lowered``), in
+    order."""
     pattern, kinds = _cues()
     found: list[_Cue] = []
     previous_kind, previous_end = "", -2  # the cue before: "được"/"công tác" bind to the next
-    for match in pattern.finditer(lowered):
+    for match in pattern.finditer(lowered, start, len(lowered) if end is None else end):
         start, end = match.span()
         kind = kinds[match.group()]
         if kind != "passive" and kind != "nominal":
@@ -402,10 +402,7 @@ def parse_claims(
     """Claims in every section body, in text order. ``reporting_year``: the year the report
     covers (its own date's year): a later year in a sentence or a title marks a plan."""
     text = document.text
-    # Cues of the whole text in one pass, then shared out to sentences by position.
     lowered = _lowered(text)
-    cues = _find_cues(lowered)
-    cue_starts = [cue.start for cue in cues]
     claims: list[dict[str, object]] = []
     for section, number, kind in numbered_sections(sections, reporting_year):
         paragraphs = list(_paragraphs(text, section.body_start, section.body_end))
@@ -423,7 +420,9 @@ def parse_claims(
                 if len(sentence_text) < 12:
                     continue
                 has_digits = _DIGIT_RE.search(sentence) is not None  # else no quantity, no date
-                inside = cues[bisect_left(cue_starts, start) : bisect_left(cue_starts, end)]
+                # Only the status of results and assessments depends on cues.
+                cued = kind == "results" or kind == "assessment"
+                inside = _find_cues(lowered, start, end) if cued else []
                 if not has_digits and kind != "planned" and (not inside or kind == "requests"):
                     continue  # a statement without a figure: no claim
                 quantities = quantities_in(sentence, start) if has_digits else []
