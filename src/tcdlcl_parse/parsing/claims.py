@@ -134,13 +134,13 @@ def _find_cues(lowered: str, start: int = 0, end: int | None = None) -> list[_Cu
     found: list[_Cue] = []
     previous_kind, previous_end = "", -2  # the cue before: "được"/"công tác" bind to the next
     for match in pattern.finditer(lowered, start, len(lowered) if end is None else end):
-        start, end = match.span()
-        kind = kinds[match.group()]
+        cue_start, cue_end = match.span()
+        kind = kinds[match[0]]
         if kind != "passive" and kind != "nominal":
-            adjacent = start == previous_end + 1  # one space between (line breaks became spaces)
-            found.append(_Cue(start, end, kind, adjacent and previous_kind == "passive",
+            adjacent = cue_start == previous_end + 1  # one space between (line breaks: spaces)
+            found.append(_Cue(cue_start, cue_end, kind, adjacent and previous_kind == "passive",
                               adjacent and previous_kind == "nominal"))  # fmt: skip
-        previous_kind, previous_end = kind, end
+        previous_kind, previous_end = kind, cue_end
     return found
 
 
@@ -423,7 +423,7 @@ def parse_claims(
                 # Only the status of results and assessments depends on cues.
                 cued = kind == "results" or kind == "assessment"
                 inside = _find_cues(lowered, start, end) if cued else []
-                if not has_digits and kind != "planned" and (not inside or kind == "requests"):
+                if not has_digits and not inside and kind != "planned":
                     continue  # a statement without a figure: no claim
                 quantities = quantities_in(sentence, start) if has_digits else []
                 dates = [d for d in find_dates(text, start, end) if d.valid] if has_digits else []
