@@ -98,7 +98,9 @@ def _section_cues() -> tuple[tuple[re.Pattern[str], SectionKind], ...]:
 
 
 _QUOTED_RE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
-_YEAR_RE = re.compile(r"(?<![\d.,:])(?:19|20)\d\d(?!\d)")
+# A year; its look-behind (no digit, ".", "," or ":" before it) follows its first two digits,
+# so `re` skips to them in C.
+_YEAR_RE = re.compile(r"(?:19|20)(?<![\d.,:]\d\d)\d\d(?!\d)")
 _SYMBOL_RE = re.compile(r"\d/[A-ZĐ]")
 
 
@@ -281,6 +283,7 @@ def _results(
 
 
 _DIGIT_RE = re.compile(r"\d")
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")  # every date has a year of four digits
 _SENTENCE_TITLE_SPACES = 5  # six words or more: a heading is rarely that long and ends in "."
 # Claims are built as dicts and validated in one call (a constructor per claim costs more).
 _CLAIMS = TypeAdapter(list[Claim])
@@ -426,7 +429,8 @@ def parse_claims(
                 if not has_digits and not inside and kind != "planned":
                     continue  # a statement without a figure: no claim
                 quantities = quantities_in(sentence, start) if has_digits else []
-                dates = [d for d in find_dates(text, start, end) if d.valid] if has_digits else []
+                may_hold_dates = has_digits and _FOUR_DIGITS_RE.search(sentence) is not None
+                dates = [d for d in find_dates(text, start, end) if d.valid] if may_hold_dates else []
                 figures, dated = [q.start for q in quantities], [d.start for d in dates]
                 status = _status(text, lowered, (start, end), inside, kind, reporting_year,
                                  figures, dated)  # fmt: skip
