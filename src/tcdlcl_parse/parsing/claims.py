@@ -429,8 +429,11 @@ def parse_claims(
                 if not has_digits and not inside and kind != "planned":
                     continue  # a statement without a figure: no claim
                 quantities = quantities_in(sentence, start) if has_digits else []
-                may_hold_dates = has_digits and _FOUR_DIGITS_RE.search(sentence) is not None
-                dates = [d for d in find_dates(text, start, end) if d.valid] if may_hold_dates else []
+                dates = (
+                    [d for d in find_dates(text, start, end) if d.valid]
+                    if has_digits and _FOUR_DIGITS_RE.search(sentence)
+                    else []
+                )
                 figures, dated = [q.start for q in quantities], [d.start for d in dates]
                 status = _status(text, lowered, (start, end), inside, kind, reporting_year,
                                  figures, dated)  # fmt: skip
