@@ -176,12 +176,15 @@ def _status(
         return "planned"
     if kind == "requests":
         return "statement"
-    start, end = bounds
-    while start < end and text[start] in _LEAD:
-        start += 1
     first: dict[str, _Cue] = {}
     for cue in cues:
         first.setdefault(cue.kind, cue)
+    actions = [c for c in cues if c.kind == "action" and not c.nominal and not c.passive]
+    if kind == "assessment":
+        return _assessment(cues, first, actions, bool(quantity_starts))
+    start, end = bounds
+    while start < end and text[start] in _LEAD:
+        start += 1
     # Where the sentence gets concrete: a figure, a real date, a cited document.
     concrete = [*quantity_starts, *date_starts]
     future = None
@@ -190,9 +193,6 @@ def _status(
         if reporting_year is not None:
             years = _YEAR_RE.finditer(text, start, end)
             future = next((m.start() for m in years if int(m.group()) > reporting_year), None)
-    actions = [c for c in cues if c.kind == "action" and not c.nominal and not c.passive]
-    if kind == "assessment":
-        return _assessment(cues, first, actions, bool(quantity_starts))
     clause = _Clause(lowered, start, end, min(concrete, default=end), bool(date_starts), future)
     return _results(clause, cues, first, actions)
 
