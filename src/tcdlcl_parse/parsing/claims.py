@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple, cast
 
 from pydantic import TypeAdapter
@@ -104,6 +104,7 @@ _YEAR_RE = re.compile(r"(?:19|20)(?<![\d.,:]\d\d)\d\d(?!\d)")
 _SYMBOL_RE = re.compile(r"\d/[A-ZĐ]")
 
 
+@lru_cache(maxsize=4096)  # a batch's headings repeat the same few templates
 def section_kind(title: str, parent: SectionKind, reporting_year: int | None) -> SectionKind:
     """What a section's sentences are, from its title; a title without a cue keeps its
     parent's kind. A title naming a year after the report's is about plans."""
