@@ -210,8 +210,8 @@ def test_a_sentence_cut_across_lines_is_one_claim(cut):
 
 
 def test_a_headings_last_word_does_not_bind_to_the_first_verb_of_its_body():
-    """"chất lượng" ends the heading and turns a verb right after it into a noun within a
-    sentence, but the body's first verb ("Cử …") is an action of its own."""
+    """The heading ends in "chất lượng", which makes a verb right after it a noun within a
+    sentence; the body's first verb ("Cử …") is still an action of its own."""
     sentence = "Cử công chức văn hóa - xã hội phụ trách lĩnh vực này."
     body = COMPLETE.replace(
         "3. Nguồn nhân lực\nĐã cử 01 công chức tham gia tập huấn.",
