@@ -214,6 +214,18 @@ def test_a_sentence_cut_across_lines_is_one_claim(cut):
     assert _q001(body) == {}
 
 
+def test_a_headings_last_word_does_not_bind_to_the_first_verb_of_its_body():
+    """The heading ends in "chất lượng", which makes a verb right after it a noun within a
+    sentence; the body's first verb ("Cử …") is still an action of its own."""
+    sentence = "Cử công chức văn hóa - xã hội phụ trách lĩnh vực này."
+    body = COMPLETE.replace(
+        "3. Nguồn nhân lực\nĐã cử 01 công chức tham gia tập huấn.",
+        "3. Nguồn nhân lực tiêu chuẩn, đo lường, chất lượng\n" + sentence,
+    )
+    assert [c.status for c in _report(body).claims if c.text == sentence] == ["done"]
+    assert _q001(body) == {}
+
+
 def test_vague_claims_never_count_as_evidence():
     with pytest.raises(ValueError, match="vague"):
         EvidenceSpec(status=["done", "vague"])

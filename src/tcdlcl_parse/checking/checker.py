@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
 from ..models import (
     CheckResult,
     Claim,
@@ -28,6 +30,10 @@ from .profile import Profile, load_profile
 from .rules import Context, Rule, all_rules, run_rules
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+# Matched sections and figures are built as dicts and validated in one call each (a
+# constructor per item costs more).
+_SECTIONS = TypeAdapter(dict[str, SectionMatch])
+_FIGURES = TypeAdapter(list[Figure])
 
 
 def check(
@@ -54,22 +60,24 @@ def check(
         missing_sections=[
             spec.id for spec in profile.sections if spec.required and spec.id not in matches
         ],
-        sections={
-            spec_id: SectionMatch(
-                heading=match.node.title,
-                number=match.node.number,
-                score=round(match.score, 1),
-                phrase=match.phrase,
-                how=match.how,
-                matched_on=match.matched_on,
-                repaired_from=match.node.repaired_from,
-                merged_with=match.merged_with,
-                start=match.node.start,
-                end=match.node.end,
-                page=match.node.page,
-            )
-            for spec_id, match in sorted(matches.items(), key=lambda kv: kv[1].node.start)
-        },
+        sections=_SECTIONS.validate_python(
+            {
+                spec_id: {
+                    "heading": match.node.title,
+                    "number": match.node.number,
+                    "score": round(match.score, 1),
+                    "phrase": match.phrase,
+                    "how": match.how,
+                    "matched_on": match.matched_on,
+                    "repaired_from": match.node.repaired_from,
+                    "merged_with": match.merged_with,
+                    "start": match.node.start,
+                    "end": match.node.end,
+                    "page": match.node.page,
+                }
+                for spec_id, match in sorted(matches.items(), key=lambda kv: kv[1].node.start)
+            }
+        ),
         findings=findings,
         figures=_figures(parsed.claims, matches),
         detail=_detail(parsed, matches) if detail else None,
@@ -158,7 +166,7 @@ def _figures(claims: list[Claim], matches: dict[str, Match]) -> list[Figure]:
         ((m.node.start, m.node.subtree_end(), spec_id) for spec_id, m in matches.items()),
         key=lambda span: span[1] - span[0],
     )
-    figures = []
+    figures: list[dict[str, object]] = []
     for claim in claims:
         if not claim.quantities:
             continue
@@ -166,15 +174,8 @@ def _figures(claims: list[Claim], matches: dict[str, Match]) -> list[Figure]:
             (spec_id for start, end, spec_id in spans if start <= claim.start < end), None
         )
         figures += [
-            Figure(
-                section=section,
-                status=claim.status,
-                value=q.value,
-                unit=q.unit,
-                text=q.text,
-                start=q.start,
-                end=q.end,
-            )
+            {"section": section, "status": claim.status, "value": q.value, "unit": q.unit,
+             "text": q.text, "start": q.start, "end": q.end}
             for q in claim.quantities
-        ]
-    return figures
+        ]  # fmt: skip
+    return _FIGURES.validate_python(figures)

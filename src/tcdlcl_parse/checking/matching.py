@@ -82,13 +82,9 @@ def phrase_score(phrase: str, heading: str) -> float:
     return min(float(found.score), float(fuzz.ratio(phrase_key, heading_key[start:end])))
 
 
-def spec_score(spec: SectionSpec, heading: str) -> tuple[float, str]:
-    """Best score over the spec's title and aliases, with the phrase that gave it."""
-    return _best_phrase((spec.title, *spec.aliases), heading)
-
-
 @lru_cache(maxsize=65536)  # every heading of a report is scored against every spec
 def _best_phrase(phrases: tuple[str, ...], heading: str) -> tuple[float, str]:
+    """Best score over a spec's phrases (its title and aliases), with the phrase that gave it."""
     return max(((phrase_score(phrase, heading), phrase) for phrase in phrases), key=lambda x: x[0])
 
 
@@ -201,13 +197,13 @@ def _assign(
     ("Hạn chế và nguyên nhân"): recorded as merged rather than as a missing section.
     """
     candidates = []
+    titles = [node.title for node in nodes]
     for spec_index, spec in enumerate(specs):
-        for node_index, node in enumerate(nodes):
-            score, phrase = spec_score(spec, node.title)
+        phrases = tuple(spec.phrases)
+        for node_index, title in enumerate(titles):
+            score, phrase = _best_phrase(phrases, title)
             if score >= threshold:
-                order_distance = abs(
-                    spec_index / max(len(specs), 1) - node_index / max(len(nodes), 1)
-                )
+                order_distance = abs(spec_index / len(specs) - node_index / len(nodes))
                 candidates.append((-score, order_distance, spec_index, node_index, phrase))
     candidates.sort()
     used: dict[int, str] = {}
@@ -302,7 +298,7 @@ def _in_order(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _names_a_section(heading: str, specs: list[SectionSpec]) -> bool:
-    return any(spec_score(spec, heading)[0] >= _FIRM_SCORE for spec in specs)
+    return any(_best_phrase(tuple(spec.phrases), heading)[0] >= _FIRM_SCORE for spec in specs)
 
 
 def _outside_outline(heading: str) -> bool:

@@ -17,9 +17,8 @@ in the library: a year after the report's own year marks a plan.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple, cast
 
 from pydantic import TypeAdapter
@@ -99,10 +98,13 @@ def _section_cues() -> tuple[tuple[re.Pattern[str], SectionKind], ...]:
 
 
 _QUOTED_RE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
-_YEAR_RE = re.compile(r"(?<![\d.,:])(?:19|20)\d\d(?!\d)")
+# A year; its look-behind (no digit, ".", "," or ":" before it) follows its first two digits,
+# so `re` skips to them in C.
+_YEAR_RE = re.compile(r"(?:19|20)(?<![\d.,:]\d\d)\d\d(?!\d)")
 _SYMBOL_RE = re.compile(r"\d/[A-ZĐ]")
 
 
+@lru_cache(maxsize=4096)  # a batch's headings repeat the same few templates
 def section_kind(title: str, parent: SectionKind, reporting_year: int | None) -> SectionKind:
     """What a section's sentences are, from its title; a title without a cue keeps its
     parent's kind. A title naming a year after the report's is about plans."""
@@ -128,19 +130,20 @@ def _lowered(text: str) -> str:
     return lowered.replace("\n", " ")
 
 
-def _find_cues(lowered: str) -> list[_Cue]:
-    """The cues of lower-cased text, in order."""
+def _find_cues(lowered: str, start: int = 0, end: int | None = None) -> list[_Cue]:
+    """The cues of lower-cased text (of ``lowered[start:end]``, offsets into ``lowered``), in
+    order."""
     pattern, kinds = _cues()
     found: list[_Cue] = []
     previous_kind, previous_end = "", -2  # the cue before: "được"/"công tác" bind to the next
-    for match in pattern.finditer(lowered):
-        start, end = match.span()
-        kind = kinds[match.group()]
+    for match in pattern.finditer(lowered, start, len(lowered) if end is None else end):
+        cue_start, cue_end = match.span()
+        kind = kinds[match[0]]
         if kind != "passive" and kind != "nominal":
-            adjacent = start == previous_end + 1  # one space between (line breaks became spaces)
-            found.append(_Cue(start, end, kind, adjacent and previous_kind == "passive",
+            adjacent = cue_start == previous_end + 1  # one space between (line breaks: spaces)
+            found.append(_Cue(cue_start, cue_end, kind, adjacent and previous_kind == "passive",
                               adjacent and previous_kind == "nominal"))  # fmt: skip
-        previous_kind, previous_end = kind, end
+        previous_kind, previous_end = kind, cue_end
     return found
 
 
@@ -174,12 +177,15 @@ def _status(
         return "planned"
     if kind == "requests":
         return "statement"
-    start, end = bounds
-    while start < end and text[start] in _LEAD:
-        start += 1
     first: dict[str, _Cue] = {}
     for cue in cues:
         first.setdefault(cue.kind, cue)
+    actions = [c for c in cues if c.kind == "action" and not c.nominal and not c.passive]
+    if kind == "assessment":
+        return _assessment(cues, first, actions, bool(quantity_starts))
+    start, end = bounds
+    while start < end and text[start] in _LEAD:
+        start += 1
     # Where the sentence gets concrete: a figure, a real date, a cited document.
     concrete = [*quantity_starts, *date_starts]
     future = None
@@ -188,9 +194,6 @@ def _status(
         if reporting_year is not None:
             years = _YEAR_RE.finditer(text, start, end)
             future = next((m.start() for m in years if int(m.group()) > reporting_year), None)
-    actions = [c for c in cues if c.kind == "action" and not c.nominal and not c.passive]
-    if kind == "assessment":
-        return _assessment(cues, first, actions, bool(quantity_starts))
     clause = _Clause(lowered, start, end, min(concrete, default=end), bool(date_starts), future)
     return _results(clause, cues, first, actions)
 
@@ -281,6 +284,7 @@ def _results(
 
 
 _DIGIT_RE = re.compile(r"\d")
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")  # every date has a year of four digits
 _SENTENCE_TITLE_SPACES = 5  # six words or more: a heading is rarely that long and ends in "."
 # Claims are built as dicts and validated in one call (a constructor per claim costs more).
 _CLAIMS = TypeAdapter(list[Claim])
@@ -402,10 +406,7 @@ def parse_claims(
     """Claims in every section body, in text order. ``reporting_year``: the year the report
     covers (its own date's year): a later year in a sentence or a title marks a plan."""
     text = document.text
-    # Cues of the whole text in one pass, then shared out to sentences by position.
     lowered = _lowered(text)
-    cues = _find_cues(lowered)
-    cue_starts = [cue.start for cue in cues]
     claims: list[dict[str, object]] = []
     for section, number, kind in numbered_sections(sections, reporting_year):
         paragraphs = list(_paragraphs(text, section.body_start, section.body_end))
@@ -423,11 +424,17 @@ def parse_claims(
                 if len(sentence_text) < 12:
                     continue
                 has_digits = _DIGIT_RE.search(sentence) is not None  # else no quantity, no date
-                inside = cues[bisect_left(cue_starts, start) : bisect_left(cue_starts, end)]
-                if not has_digits and kind != "planned" and (not inside or kind == "requests"):
+                # Only the status of results and assessments depends on cues.
+                cued = kind == "results" or kind == "assessment"
+                inside = _find_cues(lowered, start, end) if cued else []
+                if not has_digits and not inside and kind != "planned":
                     continue  # a statement without a figure: no claim
                 quantities = quantities_in(sentence, start) if has_digits else []
-                dates = [d for d in find_dates(text, start, end) if d.valid] if has_digits else []
+                dates = (
+                    [d for d in find_dates(text, start, end) if d.valid]
+                    if has_digits and _FOUR_DIGITS_RE.search(sentence)
+                    else []
+                )
                 figures, dated = [q.start for q in quantities], [d.start for d in dates]
                 status = _status(text, lowered, (start, end), inside, kind, reporting_year,
                                  figures, dated)  # fmt: skip

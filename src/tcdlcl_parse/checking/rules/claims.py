@@ -13,10 +13,13 @@ from . import Context, Hit, hit, rule
 from .sections import COMPLETE
 
 _QUOTE_CHARS = 80
+# Where a date stands, numeric ("31/11/2025") or spelled ("31 tháng 11"): starting with its
+# first digit lets `re` skip to digits.
 _DATE_HINT_RE = re.compile(
-    r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*\d{4}|tháng\s+\d", re.IGNORECASE
+    r"(?P<day>\d\d?)(?:\s*[/.\-]\s*(?P<month>\d\d?)\s*[/.\-]\s*\d{4}"
+    r"|\s*,?\s*(?i:tháng)\s+\d)"
 )
-_DATE_WINDOW = 16  # "ngày 31 tháng 11 năm 2025" around its "tháng 1"
+_DATE_WINDOW = 16  # "ngày 31 tháng 11 năm 2025" around its "31 tháng 1"
 # Which sentence a Q001 message quotes when none counts, best first: work reported without
 # the figure the profile wants, then vague ones, then plans.
 _FOUND_ORDER = ("no_figure", "vague", "other", "planned")
@@ -84,12 +87,13 @@ def impossible_date(context: Context) -> Iterator[Hit]:
 
 def _dates(text: str) -> Iterator[DateMatch]:
     """The dates of ``text`` that may not exist: the full date pattern is tried only around
-    the places a cheap one finds ("31/11/2025", "tháng 11") whose day or month can be out of
-    range — a day 1–28 of a month 1–12 exists in every year."""
+    the places a cheap one finds: spelled dates ("31 tháng 11"), and numeric ones
+    ("31/11/2025") whose day or month can be out of range — a day 1–28 of a month 1–12 exists
+    in every year."""
     seen: set[int] = set()
     for candidate in _DATE_HINT_RE.finditer(text):
-        day, month = candidate.group("d", "m")
-        if day is not None and 1 <= int(day) <= 28 and 1 <= int(month) <= 12:
+        day, month = candidate.group("day", "month")
+        if month is not None and 1 <= int(day) <= 28 and 1 <= int(month) <= 12:
             continue
         window = (max(0, candidate.start() - _DATE_WINDOW), candidate.end() + _DATE_WINDOW)
         for date in find_dates(text, *window):
