@@ -274,3 +274,48 @@ def test_a_phrase_matches_whole_words_only():
 
     assert phrase_score("mặt được", "Điều chưa làm được") < 82  # "m được" of "làm được"
     assert phrase_score("tuyên truyền", "Tuyên truyên về tiêu chuẩn") == 100  # a typo is fine
+
+
+def test_results_table_rows_labelled_with_letters_or_roman_numbers():
+    for labels in (("a", "b", "c"), ("I", "II", "III")):
+        rows = "".join(
+            f"{label}\t{task}\tĐã làm.\t\n"
+            for label, task in zip(labels, ("Tuyên truyền", "Chương trình, đề án", "Kiểm tra"), strict=True)
+        )
+        body = f"I. KẾT QUẢ THỰC HIỆN\nTT\tNhiệm vụ\tKết quả\tGhi chú\n{rows}II. KIẾN NGHỊ\nKhông.\n"
+        children = outline(body)[1:4]
+        assert [(how, number, title) for _, how, number, title in children] == [
+            ("table-row", labels[0].lower(), "Tuyên truyền"),
+            ("table-row", labels[1].lower(), "Chương trình, đề án"),
+            ("table-row", labels[2].lower(), "Kiểm tra"),
+        ]
+
+
+def test_a_run_in_label_opened_by_ve_may_name_its_topic_at_length():
+    body = (
+        "I. KẾT QUẢ TRIỂN KHAI\nVề công tác tuyên truyền: Phát 26 tin bài.\n"
+        "Về kiểm tra, giám sát và phối hợp với doanh nghiệp: Kiểm tra 38 cân.\n"
+        "II. KIẾN NGHỊ\nKhông.\n"
+    )
+    assert [title for _, how, _, title in outline(body) if how == "run-in"] == [
+        "Về công tác tuyên truyền", "Về kiểm tra, giám sát và phối hợp với doanh nghiệp",
+    ]  # fmt: skip
+    # Without the topic marker, a long text before a colon is a sentence, not a label.
+    plain = body.replace("Về kiểm tra, giám sát", "Xã đã phối hợp kiểm tra, giám sát")
+    assert len([1 for _, how, _, _ in outline(plain) if how == "run-in"]) == 1
+
+
+def test_short_unnumbered_lines_under_a_numbered_part_are_its_subheadings():
+    body = (
+        "I. CÔNG TÁC TRIỂN KHAI THỰC HIỆN\nKế hoạch của xã\n"
+        "UBND xã ban hành Kế hoạch số 121/KH-UBND ngày 08/10/2025 thực hiện công tác tiêu chuẩn.\n"
+        "Giao nhiệm vụ cụ thể\nGiao công chức Kinh tế theo dõi, tổng hợp kết quả thực hiện hằng quý.\n"
+        "II. KIẾN NGHỊ\nĐề nghị Sở hỗ trợ kinh phí in tài liệu tuyên truyền cho các thôn.\n"
+    )
+    assert [(level, how, title) for level, how, _, title in outline(body)] == [
+        (1, "numbered", "CÔNG TÁC TRIỂN KHAI THỰC HIỆN"), (2, "typography", "Kế hoạch của xã"),
+        (2, "typography", "Giao nhiệm vụ cụ thể"), (1, "numbered", "KIẾN NGHỊ"),
+    ]  # fmt: skip
+    # One short line inside a body is not a list of subheadings.
+    single = body.replace("Giao nhiệm vụ cụ thể\n", "")
+    assert [how for _, how, _, _ in outline(single)] == ["numbered", "numbered"]

@@ -16,6 +16,7 @@ next Arabic number is due, is that number.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -334,7 +335,51 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
         heading_lines.update(range(index, _line_after(lines, node.section["end"], index)))
         (trial[-1].children if trial else roots).append(node)
         stack = [*trial, node]
+    if not typography:
+        _add_unnumbered_subheadings(document, roots, start, stop, heading_lines)
     return roots
+
+
+# Unnumbered subheadings under a numbered heading: at least this many, the first right
+# under the heading (a lone short line in a body is not a list of subheadings).
+_MIN_SUBHEADINGS = 2
+
+
+def _add_unnumbered_subheadings(
+    document: SourceDocument, roots: list[_Node], start: int, stop: int, heading_lines: set[int]
+) -> None:
+    """Numbered parts over bold or short title lines ("I. CÔNG TÁC TRIỂN KHAI" over "Kế hoạch
+    của xã" and "Giao nhiệm vụ cụ thể"): those lines become the part's children, found by the
+    typography rules, when the part has no numbered children."""
+    lines = document.lines
+    has_bold = any(line.bold is not None for line in lines[start:stop])
+    short_line = _short_line(lines[start:stop])
+    left = min((line.x0 for line in lines[start:stop] if line.x0 is not None), default=None)
+    nodes = list(_preorder(roots))
+    for position, node in enumerate(nodes):
+        if node.children or node.section["how"] == "table-row":
+            continue
+        first = _line_after(lines, node.section["end"], node.candidate.index)
+        end = nodes[position + 1].candidate.index if position + 1 < len(nodes) else stop
+        found = [
+            candidate
+            for index in range(first, end)
+            if index not in heading_lines
+            and (candidate := _typography_candidate(
+                document, index, start, stop, has_bold, heading_lines, short_line, left
+            )) is not None
+        ]  # fmt: skip
+        if len(found) < _MIN_SUBHEADINGS or found[0].index != first:
+            continue
+        for candidate in found:
+            section = _section(document, lines, candidate, node.level + 1, stop, "typography")
+            node.children.append(_Node(candidate, node.level + 1, section))
+
+
+def _preorder(nodes: list[_Node]) -> Iterator[_Node]:
+    for node in nodes:
+        yield node
+        yield from _preorder(node.children)
 
 
 def _attach(
@@ -362,10 +407,13 @@ def _line_after(lines: list[Line], offset: int, index: int) -> int:
 
 # "* Ưu điểm: …", "- Hạn chế: …", "Nguyên nhân: …": a short label, a colon, its text.
 _RUN_IN_RE = re.compile(
-    r"^(?P<bullet>[*\-+•–]\s*)?(?P<label>[^\W\d_][^:;.!?\d]{1,48}?)\s*:\s*(?P<rest>\S.*)$"
+    r"^(?P<bullet>[*\-+•–]\s*)?(?P<label>[^\W\d_][^:;.!?\d]{1,68}?)\s*:\s*(?P<rest>\S.*)$"
 )
 _RUN_IN_MAX_WORDS = 6
-_RUN_IN_LABEL_MAX = 52  # bullet, label of up to 49 characters, colon
+# A label that opens with a topic marker ("Về kiểm tra, giám sát và phối hợp với doanh
+# nghiệp:") names its topic at length.
+_RUN_IN_TOPIC_MAX_WORDS = 12
+_RUN_IN_LABEL_MAX = 72  # bullet, label of up to 69 characters, colon
 _LIST_START_RE = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]\s")
 
 
@@ -380,7 +428,11 @@ def _run_in_candidate(
     if match is None:
         return None
     label = match.group("label").strip()
-    if not label[0].isupper() or len(label.split()) > _RUN_IN_MAX_WORDS:
+    words = label.split()
+    topic = f" {label.lower()}".startswith(tuple(f" {w} " for w in word_list("nhan-chu-de.txt")))
+    if not label[0].isupper() or len(words) > (
+        _RUN_IN_TOPIC_MAX_WORDS if topic else _RUN_IN_MAX_WORDS
+    ):
         return None
     if _LIST_START_RE.match(match.group("rest")):
         return None  # "Các việc: 1) rà soát; 2) …" introduces a list, it heads no section
@@ -461,12 +513,14 @@ def _typography_style(caps: bool) -> str:
 
 
 _TABLE_HEAD_RE = re.compile(r"^S?TT(?:\s|$)")
-_ROW_NUMBER_RE = re.compile(r"^(?P<number>\d{1,2})\.?$")
+# A row's label: 1, 2 … or, as some clerks number them, a, b … or I, II …
+_ROW_LABEL = r"(?P<number>\d{1,2}|[a-zđ]|[IVX]{1,4})"
+_ROW_NUMBER_RE = re.compile(rf"^{_ROW_LABEL}\.?$")
 _ROW_CELLS_RE = re.compile(
-    r"^(?P<number>\d{1,2})\.?(?:\t|\s{2,})(?P<title>.+?)(?:(?:\t|\s{2,})(?P<rest>\S.*))?$"
+    rf"^{_ROW_LABEL}\.?(?:\t|\s{{2,}})(?P<title>.+?)(?:(?:\t|\s{{2,}})(?P<rest>\S.*))?$"
 )
 # OCR adds "_" after the number and reads column rules as "|": "2_ | Thực hiện các".
-_ROW_PDF_RE = re.compile(r"^(?P<number>\d{1,2})(?:\s*[._,|])*\s+(?P<title>[^\W\d_].*)$")
+_ROW_PDF_RE = re.compile(rf"^{_ROW_LABEL}(?:\s*[._,|])*\s+(?P<title>[^\W\d_].*)$")
 _TABLE_SCAN_MAX = 120
 _TABLE_HEAD_CELLS = 6
 # A PDF table's task column: cell lines this far right of the row number at most.
@@ -493,13 +547,14 @@ def _table_rows(
         head = index
         found: dict[int, _Candidate] = {}
         table_lines = {index}
-        expected, index = 1, index + 1
+        expected, scheme, index = 1, "", index + 1
         while index < min(stop, head + _TABLE_SCAN_MAX):
             text = lines[index].text.strip()
-            row = _table_row(lines, index, stop, expected, pdf, lines[head])
+            row = _table_row(lines, index, stop, (scheme, expected), pdf, lines[head])
             if row is not None:
                 found[index], title_lines = row
                 table_lines.update(title_lines)
+                scheme = scheme or _row_label(found[index].label)[0]
                 expected += 1
             elif expected == 1 and index - head <= _TABLE_HEAD_CELLS and len(text) <= 30:
                 table_lines.add(index)  # header cells, one a line
@@ -513,7 +568,17 @@ def _table_rows(
 
 
 def _row(index: int, value: int, label: str, title: str) -> _Candidate:
-    return _Candidate(index, "arabic", "row", value, str(value), label, title)
+    return _Candidate(index, "arabic", "row", value, label.lower(), label, title)
+
+
+def _row_label(label: str) -> tuple[str, int]:
+    """("arabic", 3) for "3", ("letter", 3) for "c", ("roman", 3) for "III"; ("", 0) else."""
+    if label.isdigit():
+        return "arabic", int(label)
+    if label in LETTERS:
+        return "letter", LETTERS.index(label) + 1
+    value = roman_value(label) or 0
+    return ("roman", value) if value else ("", 0)
 
 
 def _short_title(text: str) -> bool:
@@ -528,12 +593,19 @@ def _ends_task_cell(text: str) -> bool:
 
 
 def _table_row(
-    lines: list[Line], index: int, stop: int, expected: int, pdf: bool, head: Line
+    lines: list[Line], index: int, stop: int, due: tuple[str, int], pdf: bool, head: Line
 ) -> tuple[_Candidate, list[int]] | None:
+    """The row due (its label's scheme, "" before the first row, and value) at line ``index``."""
     line = lines[index]
     text = line.text.strip()
+    expected = due[1]
+
+    def is_due(label: str) -> bool:
+        scheme, value = _row_label(label)
+        return value == expected and due[0] in ("", scheme)
+
     number = _ROW_NUMBER_RE.match(text)
-    if number is not None and int(number.group("number")) == expected and index + 1 < stop:
+    if number is not None and is_due(number.group("number")) and index + 1 < stop:
         # The number alone (its own cell, cut at the column rule in a PDF): the task follows.
         title_lines = [index + 1]
         if pdf and line.x0 is not None:
@@ -541,11 +613,11 @@ def _table_row(
         title = " ".join(lines[i].text.strip() for i in title_lines)
         return _row(index, expected, text, title), title_lines
     cells = _ROW_CELLS_RE.match(text)
-    if cells is not None and int(cells.group("number")) == expected:
+    if cells is not None and is_due(cells.group("number")):
         title = cells.group("title").strip()
         return _row(index, expected, cells.group("number"), title), []
     pdf_row = _ROW_PDF_RE.match(text) if pdf else None
-    if pdf_row is None or int(pdf_row.group("number")) != expected or line.x0 is None:
+    if pdf_row is None or not is_due(pdf_row.group("number")) or line.x0 is None:
         return None
     if head.x0 is None or abs(line.x0 - head.x0) > _PDF_NUMBER_COLUMN:
         return None  # a figure opening a result cell ("02 hội nghị …"), not the TT column
