@@ -1,4 +1,5 @@
-"""Render the form corpora (corpora/forms, corpora/holdout/forms, corpora/holdout2/forms) as DOCX,
+"""Render the form corpora (corpora/forms, corpora/holdout/forms, corpora/holdout2/forms,
+corpora/holdout3/forms) as DOCX,
 LibreOffice PDF and scan.
 
     python scripts/make_forms.py [--no-libreoffice] [--no-scans] [--only NAME ...]
@@ -67,6 +68,7 @@ FOLDERS = [
     ROOT / "corpora" / "forms",
     ROOT / "corpora" / "holdout" / "forms",
     ROOT / "corpora" / "holdout2" / "forms",
+    ROOT / "corpora" / "holdout3" / "forms",
 ]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FIXED = datetime.datetime(2025, 12, 1)
@@ -326,9 +328,10 @@ def build_docx(report: dict, paragraphs: list[dict], options: dict) -> bytes:
         paragraph = _cell_paragraph(right, index)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(line)
-        if line.startswith("Độc lập") or "CỘNG HÒA" in line or line == "VIỆT NAM":
+        quoc_hieu = "CỘNG HÒA" in line or "CỘNG HOÀ" in line or line == "VIỆT NAM"  # either accent
+        if line.startswith("Độc lập") or quoc_hieu:
             run.bold = True
-            run.font.size = Pt(12 if "CỘNG HÒA" in line or line == "VIỆT NAM" else 13)
+            run.font.size = Pt(12 if quoc_hieu else 13)
         else:
             run.italic = True
             run.font.size = Pt(13)
