@@ -89,6 +89,13 @@ def _compare(
         if code in codes and wrong:
             counts[f"false_{code}"] += 1
             problems.append(f"false {code}")
+    # Errors the truth does not speak to (S001 and the date codes it does): each listed, to be
+    # read against the report; the forms' headers and closings are correct unless "form" says.
+    judged = {"S001", "C004", "Q002", "F001", "F006", "F007", "C001"}
+    others = sorted({f.code for f in result.findings if f.severity == "error"} - judged)
+    counts["other_errors"] += len(others)
+    if others:
+        problems.append("other errors " + ", ".join(others))
     cited = {match_key(c["symbol"]) for c in truth.get("citations", [])}
     got = {match_key(c.symbol) for c in parsed.citations}
     counts["cit_tp"] += len(cited & got)
@@ -113,6 +120,7 @@ def _figures(counts: Counter[str]) -> dict[str, float]:
         "citation precision": ratio(counts["cit_tp"], counts["cit_tp"] + counts["cit_fp"]),
         "citation recall": ratio(counts["cit_tp"], counts["cit_tp"] + counts["cit_fn"]),
         **{f"false {code}": counts[f"false_{code}"] for code in ("F001", "F006", "F007", "C001")},
+        "other errors (to read)": counts["other_errors"],
     }
     for kind in ("txt", "docx", "pdf", "scan"):
         if counts[f"files:{kind}"]:

@@ -240,3 +240,46 @@ def test_a_name_the_seal_hides_on_a_scan_is_a_warning_to_look_not_an_error():
     unsigned = unsigned.replace("Trần Thị Bình", "")
     assert "F007" in ocr_codes(unsigned) and "F012" not in ocr_codes(unsigned)
     assert not {"F007", "F012"} & set(ocr_codes(COMPLETE))
+
+
+# corpora/holdout3 lan-phong scan: the seal left "` Xs KT KT,CÍỦ TỊCH" / "—PHÓ€HỦ TỊCH".
+_BLOCK_UNDER_SEAL = COMPLETE.replace("TM. ỦY BAN NHÂN DÂN", "` Xs KT KT,CÍỦ").replace(
+    "CHỦ TỊCH\n", "—PHÓ€HỦ\n"
+)
+
+
+def test_a_title_block_the_seal_hides_leaves_the_name_as_signer_with_a_warning():
+    signer = parse(scanned(_BLOCK_UNDER_SEAL)).metadata.signer
+    assert signer is not None and (signer.name, signer.position) == ("Trần Thị Bình", None)
+    found = ocr_codes(_BLOCK_UNDER_SEAL)
+    assert "F013" in found and "F007" not in found
+    assert "F007" in codes(_BLOCK_UNDER_SEAL) and "F013" not in codes(_BLOCK_UNDER_SEAL)
+
+
+def test_a_position_with_strokes_of_the_seal_around_it_is_read_on_a_scan():
+    # corpora/holdout3 thanh-bong scan: "[ịí CHỦ TỊCH" under "/“TM:ỦY BAN NHÂN DÂN".
+    text = COMPLETE.replace("TM. ỦY BAN NHÂN DÂN", "/“TM:ỦY BAN NHÂN DÂN").replace(
+        "CHỦ TỊCH\n", "[ịí CHỦ TỊCH\n"
+    )
+    signer = parse(scanned(text)).metadata.signer
+    assert signer is not None and (signer.position, signer.name) == ("CHỦ TỊCH", "Trần Thị Bình")
+    assert not {"F007", "F012", "F013"} & set(ocr_codes(text))
+
+
+def test_a_first_item_the_seal_turned_to_capitals_noise_is_taken_for_nhu_tren():
+    # corpora/holdout3 truong-quang-trong scan: "- Như trên;" read as "=RNE HE".
+    text = LETTER.replace("- Như trên;", "=RNE HE")
+    assert repaired(text) == [("Như trên", "=RNE HE")]
+    assert "F006" not in ocr_codes(text) and "F006" in codes(text)
+
+
+def test_a_date_whose_year_the_other_column_pushed_two_lines_down():
+    text = COMPLETE.replace(
+        "Số: 241/BC-UBND                 Sơn Hà, ngày 14 tháng 12 năm 2025",
+        "Sơn Hà, ngày 14 tháng 12 năm\nSố: 241/BC-UBND\n2025",
+    )
+    parsed = parse(doc(text))
+    metadata, shown = parsed.metadata, parsed.document.text
+    assert metadata.date == "2025-12-14" and metadata.place == "Sơn Hà"
+    assert shown[metadata.date_span.start : metadata.date_span.end] == "Sơn Hà, ngày 14 tháng 12 năm"
+    assert "F003" not in codes(text)

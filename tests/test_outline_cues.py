@@ -319,3 +319,11 @@ def test_short_unnumbered_lines_under_a_numbered_part_are_its_subheadings():
     # One short line inside a body is not a list of subheadings.
     single = body.replace("Giao nhiệm vụ cụ thể\n", "")
     assert [how for _, how, _, _ in outline(single)] == ["numbered", "numbered"]
+
+
+def test_ocr_first_roman_read_as_a_word_before_a_title_in_capitals():
+    # corpora/holdout3 truong-quang-trong scan: "I. CÔNG TÁC …" read as "lễ CÔNG TÁC …".
+    body = "lễ CÔNG TÁC TRIỂN KHAI\n1. Ban hành kế hoạch\nĐã ban hành.\nII. KẾT QUẢ\nĐã phát 12 tin.\n"
+    sections = parse_sections(_as_ocr(body))
+    assert [(s.number, s.repaired_from) for s in sections] == [("I", "lễ"), ("II", None)]
+    assert parse_sections(doc(HEADER + body + CLOSING))[0].number != "I"  # typed: no repair

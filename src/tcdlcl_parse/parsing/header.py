@@ -70,7 +70,10 @@ _AS_ABOVE = "Như trên"
 _AS_ABOVE_SCORE = 80
 # A recipients item whose leading dash OCR lost: a few words and the item's closing mark
 # (";", read as "," too), e.g. "PP biện," for "- Như trên;".
-_DASHLESS_ITEM_RE = re.compile(r"^\w\S*(?:\s+\S+){0,2}[;,]$")
+# Or noise of two or three short words where the seal covers it ("=RNE HE").
+_DASHLESS_ITEM_RE = re.compile(
+    r"^\w\S*(?:\s+\S+){0,2}[;,]$|^[=_~`'\"]?[A-ZĐ]{1,4}(?:\s+[A-ZĐ]{1,4}){1,2}$"
+)
 # A header element is one short line; a longer one is body text (or a report without breaks).
 _HEADER_LINE_MAX = 300
 
@@ -134,7 +137,7 @@ def parse_metadata(document: SourceDocument, regions: Regions | None = None) -> 
     metadata.recipients = _recipients(closing)
     if read_by_ocr(document):
         metadata.recipients = _ocr_recipients(closing, metadata.recipients, metadata.addressees)
-    metadata.signer = _signer(closing)
+    metadata.signer = _signer(closing, ocr=read_by_ocr(document))
     return metadata
 
 
@@ -232,11 +235,14 @@ def _read_date(text: str, header: list[Line], metadata: Metadata) -> None:
         start = symbol.end() if symbol else line.start
         start += len(text[start : line.end]) - len(text[start : line.end].lstrip())
         match = DATE_LINE_RE.match(text, start, min(len(text), line.end + 80))
+        span = match.span() if match else (start, line.end)
+        if not match:
+            match = _date_with_year_below(text, start, line, header)
         if not match:
             continue
         metadata.place = match.group("place").strip()
         metadata.date_text = " ".join(match.group(0).split())
-        metadata.date_span = Span(start=match.start(), end=match.end(), page=line.page)
+        metadata.date_span = Span(start=span[0], end=span[1], page=line.page)
         day, month = match.group("d").strip(), match.group("m").strip()
         if (
             day.isdigit()
@@ -245,6 +251,25 @@ def _read_date(text: str, header: list[Line], metadata: Metadata) -> None:
         ):
             metadata.date = f"{match.group('y')}-{int(month):02d}-{int(day):02d}"
         return
+
+
+# A header's right column read line by line with the left one between: "…, ngày 05 tháng 12
+# năm" / "Số: 412/BC-UBND" / "2025".
+_YEAR_LINE_RE = re.compile(r"^\d{4}$")
+_YEAR_LINES_BELOW = 3
+
+
+def _date_with_year_below(
+    text: str, start: int, line: Line, header: list[Line]
+) -> re.Match[str] | None:
+    """The date line ending in "năm", read with the year that stands alone a few lines below."""
+    if not line.text.rstrip().endswith("năm"):
+        return None
+    below = [other for other in header if other.start > line.start][:_YEAR_LINES_BELOW]
+    year = next((other for other in below if _YEAR_LINE_RE.match(other.text.strip())), None)
+    if year is None:
+        return None
+    return DATE_LINE_RE.match(f"{text[start : line.end]} {year.text.strip()}")
 
 
 def _recipients(closing: list[Line]) -> list[Recipient]:
@@ -308,7 +333,7 @@ def _first_dashless_item(closing: list[Line]) -> Line | None:
             inside = True
         elif inside and text.startswith(("-", "+", "•")):
             return None
-        elif inside and _DASHLESS_ITEM_RE.match(text) and not _opens_signature(text):
+        elif inside and _DASHLESS_ITEM_RE.match(text) and not _opens_signature(text, ocr=True):
             return line
     return None
 
@@ -352,14 +377,24 @@ def _position_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, titles))})\b")
 
 
-def _opens_signature(text: str) -> bool:
+def _opens_signature(text: str, *, ocr: bool = False) -> bool:
     """ "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"; on a scan the title may carry a
-    stroke of the seal ("= HÓ, CHỦ TỊCH")."""
+    stroke of the seal ("= HÓ, CHỦ TỊCH"), read as letters too ("[ịí CHỦ TỊCH")."""
     if _AUTHORITY_RE.match(text) or _position_re().match(text):
         return True
     return (
-        text.isupper() and len(text) <= _TITLE_LINE_MAX and _position_re().search(text) is not None
+        (text.isupper() or ocr)
+        and len(text) <= _TITLE_LINE_MAX
+        and _position_re().search(text) is not None
     )
+
+
+def _name_alone(closing: list[Line]) -> Signer | None:
+    """The last line of a scan's closing, when it reads as a name."""
+    last = next((line for line in reversed(closing) if line.text.strip()), None)
+    if last is None or not _is_name(last.text.strip()):
+        return None
+    return Signer(**_span(last), name=last.text.strip().lstrip(_SCAN_MARKS))
 
 
 def _is_name(text: str) -> bool:
@@ -377,13 +412,17 @@ def _is_name(text: str) -> bool:
     )
 
 
-def _signer(closing: list[Line]) -> Signer | None:
+def _signer(closing: list[Line], *, ocr: bool = False) -> Signer | None:
     """TM./KT./… lines, then the position, then the name: 'TM. ỦY BAN NHÂN DÂN' /
     'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH' / 'Lê Minh Châu' gives authority KT., on behalf of
-    ỦY BAN NHÂN DÂN, position PHÓ CHỦ TỊCH."""
-    start = next((i for i, line in enumerate(closing) if _opens_signature(line.text.strip())), None)
+    ỦY BAN NHÂN DÂN, position PHÓ CHỦ TỊCH. On a scan whose seal left no title line readable,
+    the name closing the document is the signer's, without a position."""
+    start = next(
+        (i for i, line in enumerate(closing) if _opens_signature(line.text.strip(), ocr=ocr)),
+        None,
+    )
     if start is None:
-        return None
+        return _name_alone(closing) if ocr else None
     signer = Signer(**_span(closing[start]))
     for line in closing[start:]:
         text = line.text.strip()
@@ -395,6 +434,8 @@ def _signer(closing: list[Line]) -> Signer | None:
                 signer.on_behalf_of = authority.group("rest").strip()
         elif signer.position is None and text.isupper() and not text.startswith(("-", "(")):
             signer.position = text
+        elif signer.position is None and ocr and (title := _position_re().search(text)):
+            signer.position = title.group(0)  # "[ịí CHỦ TỊCH": the seal's strokes around it
         elif signer.position is not None and _is_name(text):
             signer.name = text.lstrip(_SCAN_MARKS)
             signer.end = line.end

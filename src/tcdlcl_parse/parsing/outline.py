@@ -642,15 +642,19 @@ def _pdf_task_cell_lines(lines: list[Line], first: int, stop: int, row_x0: float
 
 
 def _ocr_first_roman(index: int, line: Line, stack: list[_Node]) -> _Candidate | None:
-    """OCR reads the first "I." as "L." or "l.": before any heading, over capitals, it is I."""
+    """OCR reads the first "I." as "L.", "l." or "lễ": before any heading, over a title in
+    capitals of two words or more, it is I."""
     match = _OCR_FIRST_ROMAN_RE.match(line.text)
     if stack or match is None or not match.group("rest").isupper():
+        return None
+    if len(match.group("label").rstrip(".,")) > 1 and len(match.group("rest").split()) < 2:
         return None
     return _Candidate(index, "roman", "roman.", 1, "I", "I.", match.group("rest"),
                       repaired_from=match.group("label"))  # fmt: skip
 
 
-_OCR_FIRST_ROMAN_RE = re.compile(r"^(?P<label>[Ll|][.,]?)\s+(?P<rest>\S.*)$")
+# "L.", "l." or "lễ" (the dot read as an accent) before the first title in capitals.
+_OCR_FIRST_ROMAN_RE = re.compile(r"^(?P<label>[Ll|]\S?[.,]?)\s+(?P<rest>\S.*)$")
 
 
 def _ocr_garbled_arabic(index: int, line: Line, stack: list[_Node]) -> _Candidate | None:

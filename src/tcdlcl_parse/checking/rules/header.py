@@ -187,6 +187,29 @@ def signer_name_unreadable(context: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "F013",
+    "warning",
+    example=COMPLETE.replace("TM. ỦY BAN NHÂN DÂN", "` Xs KT,CÍỦ").replace("CHỦ TỊCH", "—PHÓ€HỦ"),
+    counter_example=COMPLETE,
+    example_ocr=True,
+)
+def signer_position_unreadable(context: Context) -> Iterator[Hit]:
+    """On a scanned report (read by OCR) the signer's name closes the document but no line of
+    the signature block above it (TM./KT., the position) could be read: the seal is stamped
+    over them. The block is probably there, so this is a warning to look at the scan, not the
+    error F007."""
+    signer = context.metadata.signer
+    if (
+        read_by_ocr(context.parsed.document)
+        and signer is not None
+        and signer.name is not None
+        and signer.position is None
+        and signer.authority is None
+    ):
+        yield hit(signer, name=signer.name)
+
+
+@rule(
     "F008",
     "error",
     needs="profile",
