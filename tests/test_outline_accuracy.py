@@ -125,3 +125,32 @@ def test_no_false_error_in_the_header_closing_or_citations(name: str, fmt: str) 
     assert ("F001" in codes) == (not header["national_title"])
     assert ("F007" in codes) == (header["signer"] is None)
     assert "F012" not in codes or (fmt == "scan.pdf" and header["signer"] is not None)
+
+
+# The set-aside corpora, each run once as the measure of a session's work (the figures are in
+# the README), then kept here so that what they taught is not lost.
+SPENT = ("holdout", "holdout2", "holdout3")
+SPENT_CASES = [
+    (folder, path.name.removesuffix(".truth.json"))
+    for folder in SPENT
+    for path in sorted((CORPORA / folder / "forms").glob("*.truth.json"))
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(("folder", "name"), SPENT_CASES, ids=lambda v: v)
+def test_spent_set_aside_reports_stay_right(folder: str, name: str, fmt: str) -> None:
+    """Missing list, Q001 and no error the truth does not expect, on every rendering."""
+    if fmt == "scan.pdf" and not OCR:
+        pytest.skip("Tesseract with Vietnamese ('vie') is not installed")
+    forms = CORPORA / folder / "forms"
+    truth = json.loads((forms / f"{name}.truth.json").read_text("utf-8"))
+    folder_cache = os.environ.get("TCDLCL_FORMS_CACHE")
+    options = ReadOptions(cache=ReadCache(folder_cache)) if folder_cache else None
+    outcome = check(parse(forms / f"{name}.{fmt}", options=options))
+    assert sorted(outcome.missing_sections) == sorted(truth["missing_sections"])
+    assert sorted({f.section for f in outcome.findings if f.code == "Q001"}) == sorted(truth["q001"])
+    expected = {"S001"} if truth["missing_sections"] else set()
+    expected |= {"C004", "Q002"} if truth["invalid_dates"] else set()
+    assert {f.code for f in outcome.findings if f.severity == "error"} <= expected
+
