@@ -327,3 +327,13 @@ def test_ocr_first_roman_read_as_a_word_before_a_title_in_capitals():
     sections = parse_sections(_as_ocr(body))
     assert [(s.number, s.repaired_from) for s in sections] == [("I", "lễ"), ("II", None)]
     assert parse_sections(doc(HEADER + body + CLOSING))[0].number != "I"  # typed: no repair
+
+
+def test_a_context_part_before_the_outline_holds_no_sections_place():
+    body = REWORDED
+    for number in range(5, 0, -1):  # the parts renumbered after the new first one
+        body = body.replace(f"Mục {number}.", f"Mục {number + 1}.")
+    body = "Mục 1. Đặc điểm tình hình\nXã có 12 thôn, 2.300 hộ, 01 chợ.\n" + body
+    outcome = result(body)
+    assert outcome.missing_sections == []
+    assert outcome.sections["I"].heading == "Cụ thể hóa kế hoạch của tỉnh tại xã"

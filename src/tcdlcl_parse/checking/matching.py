@@ -234,8 +234,8 @@ def _fill_by_position(
     The places are the gaps between the sections matched in order (anchors), before the first
     and after the last. A gap with as many free headings as free sections (or as free required
     sections: optional ones may be absent) is filled one to one. A heading that names another
-    section of the level is a moved section, not a reworded one, and a heading such as
-    "Phụ lục" is never a section: a gap holding either is left alone. A match out of order
+    section of the level (a moved or repeated one) and a heading such as "Phụ lục" or "Đặc
+    điểm tình hình" hold no section's place: they are not counted. A match out of order
     whose words are only close ("Hỗ trợ doanh nghiệp" for "hợp tác với doanh nghiệp") is not
     an anchor: its heading is free again, and keeps the match if no gap takes it."""
     index_of = {id(node): i for i, node in enumerate(nodes)}
@@ -256,15 +256,18 @@ def _fill_by_position(
     bounds = [(-1, -1), *chain, (len(specs), len(nodes))]
     for (spec_from, node_from), (spec_to, node_to) in pairwise(bounds):
         free_specs = [s for s in specs[spec_from + 1 : spec_to] if s.id not in matches]
-        free_nodes = [n for n in nodes[node_from + 1 : node_to] if id(n) not in used]
+        free_nodes = [
+            n
+            for n in nodes[node_from + 1 : node_to]
+            if id(n) not in used
+            and not _outside_outline(n.title)
+            and not _names_a_section(n.title, specs)
+        ]
         if not free_specs or not free_nodes:
             continue
         if len(free_nodes) != len(free_specs):
             free_specs = [s for s in free_specs if s.required]
-        if len(free_nodes) != len(free_specs) or any(
-            _outside_outline(node.title) or _names_a_section(node.title, specs)
-            for node in free_nodes
-        ):
+        if len(free_nodes) != len(free_specs):
             continue
         for spec, node in zip(free_specs, free_nodes, strict=True):
             matches[spec.id] = Match(spec, node, 0.0, "", by_position=True)

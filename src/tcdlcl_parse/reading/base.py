@@ -5,14 +5,16 @@ from __future__ import annotations
 import gc
 import threading
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 # What zipfile raises for a broken or unsupported container: besides BadZipFile, an unknown
 # format version ("zip file version 9.7") is a NotImplementedError, and a directory that
-# points outside the data an EOFError or a ValueError.
-ZIP_ERRORS = (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError)
+# points outside the data an EOFError or a ValueError, a damaged compressed member a
+# zlib.error ("invalid distance too far back").
+ZIP_ERRORS = (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError, zlib.error)
 
 
 @dataclass(slots=True)
