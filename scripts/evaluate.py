@@ -4,6 +4,7 @@
     python scripts/evaluate.py corpora/holdout/forms         # the set-aside set, once, at the end
     python scripts/evaluate.py corpora/holdout2/forms        # the second set-aside set, likewise
     python scripts/evaluate.py corpora/holdout3/forms        # the third set-aside set, likewise
+    python scripts/evaluate.py corpora/holdout4/forms        # the fourth set-aside set, likewise
 
 Each report X.txt has X.truth.json (schema: corpora/forms/README.md), written by reading the
 report before any run; every rendering of it beside it (X.docx, X.lo.pdf, X.scan.pdf) is judged

@@ -1,5 +1,5 @@
 """Render the form corpora (corpora/forms, corpora/holdout/forms, corpora/holdout2/forms,
-corpora/holdout3/forms) as DOCX,
+corpora/holdout3/forms, corpora/holdout4/forms) as DOCX,
 LibreOffice PDF and scan.
 
     python scripts/make_forms.py [--no-libreoffice] [--no-scans] [--only NAME ...]
@@ -69,6 +69,7 @@ FOLDERS = [
     ROOT / "corpora" / "holdout" / "forms",
     ROOT / "corpora" / "holdout2" / "forms",
     ROOT / "corpora" / "holdout3" / "forms",
+    ROOT / "corpora" / "holdout4" / "forms",
 ]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FIXED = datetime.datetime(2025, 12, 1)

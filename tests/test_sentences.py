@@ -27,7 +27,7 @@ def spacy_sentences():
 
 
 def _corpus_paragraphs():
-    set_aside = {"holdout", "holdout2", "holdout3"}  # corpora/holdout/forms, …/holdout2/forms, …/holdout3/forms
+    set_aside = {"holdout", "holdout2", "holdout3", "holdout4"}  # corpora/holdout*/forms
     for path in sorted(p for p in CORPORA.rglob("*.txt") if not set_aside & set(p.parts)):
         text = read(path).text
         for start, end in _paragraphs(text, 0, len(text)):
