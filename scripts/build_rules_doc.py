@@ -44,6 +44,12 @@ def _example(rule: Rule) -> list[str]:
     ]
 
 
+def _severity(rule: Rule, mark: str = "") -> str:
+    """ "error", or "error (warning on a scan)" for a rule whose lines OCR may not read."""
+    scan = f" ({mark}{rule.on_scan}{mark} on a scan)" if rule.on_scan else ""
+    return f"{mark}{rule.severity}{mark}{scan}"
+
+
 def render() -> str:
     messages = catalogue()["finding"]
     out = [
@@ -61,7 +67,7 @@ def render() -> str:
     ]
     rules = all_rules()
     out += [
-        f"| [{code}](#{code.lower()}) | {rule.severity} | {'yes' if rule.needs == 'profile' else 'no'} "
+        f"| [{code}](#{code.lower()}) | {_severity(rule)} | {'yes' if rule.needs == 'profile' else 'no'} "
         f"| {messages[code]['title']['en']} |"
         for code, rule in rules.items()
     ]
@@ -75,7 +81,7 @@ def render() -> str:
             "",
             f"### {code}",
             "",
-            f"**{entry['title']['en']}** — *{entry['title']['vi']}*. Severity: `{rule.severity}`.",
+            f"**{entry['title']['en']}** — *{entry['title']['vi']}*. Severity: {_severity(rule, '`')}.",
             "",
             rule.explanation,
             *_example(rule),

@@ -193,7 +193,13 @@ class Metadata(Model):
 HeadingHow = Literal["numbered", "typography", "run-in", "table-row"]
 # A match is found like its heading, or inferred from its children's matches.
 MatchHow = Literal[
-    "numbered", "typography", "run-in", "table-row", "inferred-from-children", "position"
+    "numbered",
+    "typography",
+    "run-in",
+    "table-row",
+    "inferred-from-children",
+    "position",
+    "in-parent-text",
 ]
 
 

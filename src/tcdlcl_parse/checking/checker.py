@@ -25,6 +25,7 @@ from ..models import (
     Severity,
 )
 from ..parsing.dates import find_dates
+from ..parsing.header import read_by_ocr
 from .matching import Match, descendants
 from .profile import Profile, load_profile
 from .rules import Context, Rule, all_rules, run_rules
@@ -94,12 +95,14 @@ def _findings(
     context: Context, rules: list[Rule], severity: Mapping[str, Severity]
 ) -> list[Finding]:
     findings = []
+    scanned = read_by_ocr(context.parsed.document)
     for unit, found in run_rules(context, rules):
         span = found.span
+        own = unit.on_scan if scanned and unit.on_scan else unit.severity
         findings.append(
             Finding(
                 code=unit.code,
-                severity=severity.get(unit.code, unit.severity),
+                severity=severity.get(unit.code, own),
                 section=found.section,
                 start=span.start if span else None,
                 end=span.end if span else None,

@@ -39,11 +39,14 @@ class Match:
     merged_with: list[str] = field(default_factory=list)
     inferred_from: list[str] = field(default_factory=list)  # children's headings, when inferred
     by_position: bool = False  # its words named no section: its place in the outline did
+    in_body: bool = False  # no heading of its own: its phrase stands in its parent's text
 
     @property
     def how(self) -> MatchHow:
         if self.inferred_from:
             return "inferred-from-children"
+        if self.in_body:
+            return "in-parent-text"
         return "position" if self.by_position else self.node.how
 
     @property
@@ -94,8 +97,9 @@ def descendants(nodes: Sequence[Section]) -> Iterator[Section]:
         yield from descendants(node.children)
 
 
-def match_outline(outline: Sequence[Section], profile: Profile) -> dict[str, Match]:
-    """Profile section id → its match, for every section that found a heading."""
+def match_outline(outline: Sequence[Section], profile: Profile, text: str = "") -> dict[str, Match]:
+    """Profile section id → its match, for every section that found a heading. ``text``: the
+    document's text, where a section without subheadings may name its subsections."""
     matches: dict[str, Match] = {}
     threshold = profile.match_threshold
     top_specs = profile.children.get(None, [])
@@ -112,6 +116,8 @@ def match_outline(outline: Sequence[Section], profile: Profile) -> dict[str, Mat
         node = matches[spec.id].node
         _assign(children, list(descendants(node.children)), threshold, matches)
         _fill_by_position(children, node.children, matches)
+        if not node.children and text:
+            _find_in_text(children, node, text[node.body_start : node.body_end], matches)
         parents += children
     return matches
 
@@ -279,6 +285,28 @@ def _fill_by_position(
 
 # A heading says a section this clearly when its words are the section's, give or take a typo.
 _FIRM_SCORE = 90.0
+
+
+def _find_in_text(
+    specs: list[SectionSpec], node: Section, body: str, matches: dict[str, Match]
+) -> None:
+    """A section written as one text without subheadings ("I. CÔNG TÁC TRIỂN KHAI" over one
+    paragraph that tells of the plan and of who does what): a subsection is there when one of
+    its phrases of two words or more stands in that text, as whole words."""
+    words = f" {_key(body)} "
+    for spec in specs:
+        if spec.id in matches:
+            continue
+        found = next(
+            (
+                phrase
+                for phrase in spec.phrases
+                if len(_key(phrase).split()) >= 2 and f" {_key(phrase)} " in words
+            ),
+            None,
+        )
+        if found is not None:
+            matches[spec.id] = Match(spec, node, 100.0, found, in_body=True)
 
 
 def _in_order(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:

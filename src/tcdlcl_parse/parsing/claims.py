@@ -33,6 +33,9 @@ _URL_RE = re.compile(r"https?://\S+")
 _BULLETS = "-+•▪➢"
 # A list label that starts a line in lower case: "b) …", "c. …".
 _LABEL_RE = re.compile(r"\w[).]\s")
+# A table's header row ("TT | Nội dung | Kết quả") and caption ("Bảng 2. Kiểm tra …") state
+# nothing: they end the paragraph before them and make none of their own.
+_TABLE_FURNITURE_RE = re.compile(r"S?TT(?:\s|$)|(?:Bảng|Biểu)\s+(?:số\s+)?\d+\s*[.:]")
 
 
 # ---- Status: what a sentence says about the work, read from how clerks write ----------------
@@ -354,7 +357,12 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             if para_start is not None and pending is None:
                 pending = line_start - 1
             continue
-        # Plain string tests: this runs for every line of every body.
+        # Plain string tests first: this runs for every line of every body.
+        if stripped[0] in "STB" and _TABLE_FURNITURE_RE.match(stripped):
+            if para_start is not None:
+                yield para_start, line_start - 1 if pending is None else pending
+            para_start = pending = None
+            continue
         url = stripped[0] == "h" and _URL_RE.match(stripped) is not None
         if pending is not None and para_start is not None:
             if url or not stripped[0].islower() or _LABEL_RE.match(stripped):

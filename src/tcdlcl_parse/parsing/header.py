@@ -392,9 +392,16 @@ def _opens_signature(text: str, *, ocr: bool = False) -> bool:
 def _name_alone(closing: list[Line]) -> Signer | None:
     """The last line of a scan's closing, when it reads as a name."""
     last = next((line for line in reversed(closing) if line.text.strip()), None)
-    if last is None or not _is_name(last.text.strip()):
+    if last is None or not _is_name(name := _unmarked(last.text.strip(), ocr=True)):
         return None
-    return Signer(**_span(last), name=last.text.strip().lstrip(_SCAN_MARKS))
+    return Signer(**_span(last), name=name)
+
+
+def _unmarked(text: str, ocr: bool) -> str:
+    """``text`` without the seal's strokes before it, and on a scan inside it ("Trần/Văn Bảy")."""
+    if ocr:
+        text = " ".join(re.sub(r"[/|\\]", " ", text).split())
+    return text.lstrip(_SCAN_MARKS)
 
 
 def _is_name(text: str) -> bool:
@@ -436,8 +443,8 @@ def _signer(closing: list[Line], *, ocr: bool = False) -> Signer | None:
             signer.position = text
         elif signer.position is None and ocr and (title := _position_re().search(text)):
             signer.position = title.group(0)  # "[ịí CHỦ TỊCH": the seal's strokes around it
-        elif signer.position is not None and _is_name(text):
-            signer.name = text.lstrip(_SCAN_MARKS)
+        elif (signer.position is not None or ocr) and _is_name(name := _unmarked(text, ocr)):
+            signer.name = name
             signer.end = line.end
             break
     return signer

@@ -550,6 +550,8 @@ def _table_rows(
         expected, scheme, index = 1, "", index + 1
         while index < min(stop, head + _TABLE_SCAN_MAX):
             text = lines[index].text.strip()
+            if found and _TABLE_HEAD_RE.match(text):
+                break  # the next table's head: its rows start again at 1
             row = _table_row(lines, index, stop, (scheme, expected), pdf, lines[head])
             if row is not None:
                 found[index], title_lines = row

@@ -50,7 +50,7 @@ class Context:
         from ..matching import match_outline
 
         assert self.profile is not None, "a profile rule ran without a profile"
-        return match_outline(self.parsed.sections, self.profile)
+        return match_outline(self.parsed.sections, self.profile, self.parsed.document.text)
 
     @property
     def required_profile(self) -> Profile:
@@ -94,6 +94,9 @@ class Rule:
     example_profile: dict[str, Any] = field(default_factory=dict)
     # The examples are read as OCR text of a scan (a rule about what a scan leaves unreadable).
     example_ocr: bool = False
+    # The severity on a scan (OCR text), where the lines the rule reads are often under the
+    # seal or the signature: what is missing there may only be unread.
+    on_scan: Severity | None = None
 
     @property
     def explanation(self) -> str:
@@ -112,6 +115,7 @@ def rule(
     counter_example: str | None = None,
     example_profile: dict[str, Any] | None = None,
     example_ocr: bool = False,
+    on_scan: Severity | None = None,
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register the decorated function as the rule for ``code``."""
 
@@ -120,7 +124,7 @@ def rule(
             raise ValueError(f"rule {code} registered twice")
         _REGISTRY[code] = Rule(
             code, severity, needs, function, example, counter_example, example_profile or {},
-            example_ocr,
+            example_ocr, on_scan,
         )  # fmt: skip
         return function
 

@@ -101,6 +101,7 @@ def type_name(context: Context) -> Iterator[Hit]:
 @rule(
     "F005",
     "error",
+    on_scan="warning",
     example=(_WITHOUT_ADDRESSEE + _CLOSING)
     .replace("Nơi nhận:", "")
     .replace("- Như trên;", "")
@@ -109,7 +110,8 @@ def type_name(context: Context) -> Iterator[Hit]:
 )
 def recipients_block(context: Context) -> Iterator[Hit]:
     """Every document lists its recipients at the bottom left, ending with
-    '- Lưu: VT, …'."""
+    '- Lưu: VT, …'. On a scan this is a warning: the block stands beside the seal and the
+    signature, and OCR may not read it."""
     if not context.metadata.recipients:
         yield hit()
 
@@ -118,6 +120,7 @@ def recipients_block(context: Context) -> Iterator[Hit]:
     "F006",
     "error",
     needs="profile",
+    on_scan="warning",
     example=_WITHOUT_ADDRESSEE + "\nNơi nhận:\n- Thường trực Đảng ủy;\n- Lưu: VT.\n",
     counter_example=_WITHOUT_ADDRESSEE + "\nNơi nhận:\n- Sở KH&CN (b/c);\n- Lưu: VT.\n",
 )
@@ -125,11 +128,14 @@ def required_recipient(context: Context) -> Iterator[Hit]:
     """The Nơi nhận block does not name a recipient the profile requires (for `cv3078`: Sở
     Khoa học và Công nghệ, also written Sở KH&CN, Sở KHCN). '- Như trên;' names the addressees
     of 'Kính gửi:' above the text (Decree 30/2020, Phụ lục I). Only checked when a Nơi nhận
-    block was found; a missing block is F005."""
+    block was found; a missing block is F005. On a scan, whose first item (where "Như trên"
+    stands) is the one the seal covers, a "Kính gửi" that names the recipient is enough, and
+    anything else is a warning."""
     recipients = context.metadata.recipients
     if not recipients:
         return
-    if any(ascii_key(r.name).startswith("nhu tren") for r in recipients):
+    as_above = any(ascii_key(r.name).startswith("nhu tren") for r in recipients)
+    if as_above or read_by_ocr(context.parsed.document):
         recipients = [*recipients, *context.metadata.addressees]  # "- Như trên;": the Kính gửi
     for spec in context.required_profile.required_recipients:
         if not _names_any(recipients, [spec.name, *spec.aliases]):
@@ -144,13 +150,15 @@ def _names_any(recipients: list[Recipient], phrases: list[str]) -> bool:
 @rule(
     "F007",
     "error",
+    on_scan="warning",
     example=COMPLETE.replace("Trần Thị Bình", ""),
     counter_example=COMPLETE,
 )
 def signature(context: Context) -> Iterator[Hit]:
     """The signer's authority (TM./KT./Q./TL./TUQ.), position and full name close the
     document. A scanned signature without typed name is not visible in text. On a scan whose
-    signature block shows the position but no readable name, F012 is reported instead."""
+    signature block shows the position but no readable name, F012 is reported instead; on a
+    scan F007 itself is a warning."""
     signer = context.metadata.signer
     if signer is None or (signer.name is None and not _name_unreadable(context)):
         yield hit()
@@ -194,17 +202,15 @@ def signer_name_unreadable(context: Context) -> Iterator[Hit]:
     example_ocr=True,
 )
 def signer_position_unreadable(context: Context) -> Iterator[Hit]:
-    """On a scanned report (read by OCR) the signer's name closes the document but no line of
-    the signature block above it (TM./KT., the position) could be read: the seal is stamped
-    over them. The block is probably there, so this is a warning to look at the scan, not the
-    error F007."""
+    """On a scanned report (read by OCR) the signer's name closes the document but the position
+    above it (CHỦ TỊCH, PHÓ CHỦ TỊCH …) could not be read: the seal is stamped over it. It is
+    probably there, so this is a warning to look at the scan, not the error F007."""
     signer = context.metadata.signer
     if (
         read_by_ocr(context.parsed.document)
         and signer is not None
         and signer.name is not None
         and signer.position is None
-        and signer.authority is None
     ):
         yield hit(signer, name=signer.name)
 
