@@ -129,7 +129,9 @@ def test_no_false_error_in_the_header_closing_or_citations(name: str, fmt: str) 
 
 # The set-aside corpora, each run once as the measure of a session's work (the figures are in
 # the README), then kept here so that what they taught is not lost.
-SPENT = ("holdout", "holdout2", "holdout3")
+SPENT = ("holdout", "holdout2", "holdout3", "holdout4")
+# A form not handled yet: ten numbered paragraphs without titles, sections told by content only.
+NOT_HANDLED = {("holdout4", "binh-chuong-doan-danh-so")}
 SPENT_CASES = [
     (folder, path.name.removesuffix(".truth.json"))
     for folder in SPENT
@@ -148,6 +150,9 @@ def test_spent_set_aside_reports_stay_right(folder: str, name: str, fmt: str) ->
     folder_cache = os.environ.get("TCDLCL_FORMS_CACHE")
     options = ReadOptions(cache=ReadCache(folder_cache)) if folder_cache else None
     outcome = check(parse(forms / f"{name}.{fmt}", options=options))
+    if (folder, name) in NOT_HANDLED:
+        assert outcome.missing_sections != truth["missing_sections"], "handled now: drop it"
+        pytest.xfail("numbered paragraphs without titles: sections by content are not read yet")
     assert sorted(outcome.missing_sections) == sorted(truth["missing_sections"])
     assert sorted({f.section for f in outcome.findings if f.code == "Q001"}) == sorted(truth["q001"])
     expected = {"S001"} if truth["missing_sections"] else set()

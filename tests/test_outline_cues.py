@@ -337,3 +337,23 @@ def test_a_context_part_before_the_outline_holds_no_sections_place():
     outcome = result(body)
     assert outcome.missing_sections == []
     assert outcome.sections["I"].heading == "Cụ thể hóa kế hoạch của tỉnh tại xã"
+
+
+def test_a_subsection_told_in_its_parents_single_paragraph_is_there_and_says_so():
+    from tcdlcl_parse.checking.profile import load_profile
+    from tcdlcl_parse.output.text import render_profile_test
+
+    one_paragraph = (
+        "Mục 1. Cụ thể hóa kế hoạch của tỉnh tại xã\nUBND xã đã ban hành kế hoạch số 51/KH-UBND; "
+        "giao công chức Kinh tế theo dõi.\n"
+    )
+    body = one_paragraph + REWORDED[REWORDED.index("Mục 2.") :]
+    outcome = result(body)
+    assert outcome.missing_sections == []
+    assert {outcome.sections[i].how for i in ("I.1", "I.2")} == {"in-parent-text"}
+    shown = render_profile_test("x", outcome, load_profile("cv3078"), "en")
+    assert "in the text of the section above, without a heading of its own, by phrase «Ban hành kế hoạch»" in shown
+    assert "II.2  Chương trình, kế hoạch, đề án: matched «2. Giúp cơ sở làm ra sản phẩm tốt» (by its place in the outline)" in shown
+    # Told nowhere: still missing.
+    silent = body.replace("; giao công chức Kinh tế theo dõi", "")
+    assert result(silent).missing_sections == ["I.2"]

@@ -152,10 +152,12 @@ def render_profile_test(
             continue
         number = f"{found.number}. " if found.number else ""
         merged = f"; {words['merged']} {', '.join(found.merged_with)}" if found.merged_with else ""
-        if found.how in ("position", "inferred-from-children"):
-            why = labels("parse_text", lang)["how"][found.how] + merged
+        by_phrase = f"{words['phrase']} «{found.phrase}», {words['score']} {found.score:g}"
+        if found.how in ("position", "inferred-from-children", "in-parent-text"):
+            how = labels("parse_text", lang)["how"][found.how]
+            why = (f"{how}, {by_phrase}" if found.how == "in-parent-text" else how) + merged
         else:
-            why = f"{words['phrase']} «{found.phrase}», {words['score']} {found.score:g}{merged}"
+            why = by_phrase + merged
         heading = f"«{number}{found.heading}»"
         out.append(f"{indent}{section.id}  {section.title}: {words['matched']} {heading} ({why})")
     return "\n".join(out) + "\n"
