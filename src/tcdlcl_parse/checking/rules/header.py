@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...models import Recipient
+from ...models import Recipient, Signer
 from ...normalize import ascii_key
 from ...parsing.header import DATE_LINE_RE, read_by_ocr
 from ...parsing.reference import type_codes_by_name
@@ -164,16 +164,16 @@ def signature(context: Context) -> Iterator[Hit]:
         yield hit()
 
 
+def _scanned_signer(context: Context) -> Signer | None:
+    """The signature block of a scan (read by OCR), where the seal may hide part of it."""
+    return context.metadata.signer if read_by_ocr(context.parsed.document) else None
+
+
 def _name_unreadable(context: Context) -> bool:
     """A scan's signature block with its title line read and its name not: the red seal is
     stamped over the name's first letters and OCR loses them ("\\ | 'uyễn m Kim Loan")."""
-    signer = context.metadata.signer
-    return (
-        read_by_ocr(context.parsed.document)
-        and signer is not None
-        and signer.position is not None
-        and signer.name is None
-    )
+    signer = _scanned_signer(context)
+    return signer is not None and signer.position is not None and signer.name is None
 
 
 @rule(
@@ -205,13 +205,8 @@ def signer_position_unreadable(context: Context) -> Iterator[Hit]:
     """On a scanned report (read by OCR) the signer's name closes the document but the position
     above it (CHỦ TỊCH, PHÓ CHỦ TỊCH …) could not be read: the seal is stamped over it. It is
     probably there, so this is a warning to look at the scan, not the error F007."""
-    signer = context.metadata.signer
-    if (
-        read_by_ocr(context.parsed.document)
-        and signer is not None
-        and signer.name is not None
-        and signer.position is None
-    ):
+    signer = _scanned_signer(context)
+    if signer is not None and signer.name is not None and signer.position is None:
         yield hit(signer, name=signer.name)
 
 
