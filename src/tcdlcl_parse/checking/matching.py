@@ -54,9 +54,13 @@ class Match:
         return self.inferred_from or ([] if self.by_position else [self.phrase])
 
 
-@lru_cache(maxsize=8192)  # profile phrases and headings recur across a batch
-def _key(text: str) -> str:
+def _words_key(text: str) -> str:
+    """``text`` as words without case, diacritics, commas and hyphens."""
     return " ".join(ascii_key(text).replace(",", " ").replace("-", " ").split())
+
+
+# Profile phrases and headings recur across a batch; section bodies do not (and are long).
+_key = lru_cache(maxsize=8192)(_words_key)
 
 
 @lru_cache(maxsize=65536)  # a batch's headings repeat the same few templates
@@ -293,7 +297,7 @@ def _find_in_text(
     """A section written as one text without subheadings ("I. CÔNG TÁC TRIỂN KHAI" over one
     paragraph that tells of the plan and of who does what): a subsection is there when one of
     its phrases of two words or more stands in that text, as whole words."""
-    words = f" {_key(body)} "
+    words = f" {_words_key(body)} "
     for spec in specs:
         if spec.id in matches:
             continue
@@ -310,22 +314,29 @@ def _find_in_text(
 
 
 def _in_order(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest chain of (spec index, heading index) pairs rising in both (a heading two
-    sections share counts once in each)."""
-    if not anchors:
-        return []
-    best = [1] * len(anchors)
-    previous = [-1] * len(anchors)
-    for i, (_, node_i) in enumerate(anchors):
+    """The longest chain of (spec index, heading index) pairs, in spec order, whose headings
+    rise too (a heading two sections share counts once in each)."""
+    kept = _longest_rising([node_index for _, node_index in anchors], strict=False)
+    return [anchor for index, anchor in enumerate(anchors) if index in kept]
+
+
+def _longest_rising(values: list[int], *, strict: bool) -> set[int]:
+    """Indexes of a longest subsequence of ``values`` that rises (or never falls)."""
+    if not values:
+        return set()
+    best = [1] * len(values)
+    previous = [-1] * len(values)
+    for i, value in enumerate(values):
         for j in range(i):
-            if anchors[j][1] <= node_i and best[j] + 1 > best[i]:
+            rises = values[j] < value if strict else values[j] <= value
+            if rises and best[j] + 1 > best[i]:
                 best[i], previous[i] = best[j] + 1, j
-    index = max(range(len(anchors)), key=lambda k: best[k])
-    chain = []
+    kept: set[int] = set()
+    index = max(range(len(values)), key=lambda k: best[k])
     while index != -1:
-        chain.append(anchors[index])
+        kept.add(index)
         index = previous[index]
-    return chain[::-1]
+    return kept
 
 
 def _names_a_section(heading: str, specs: list[SectionSpec]) -> bool:
@@ -343,17 +354,5 @@ def _outside_outline(heading: str) -> bool:
 def out_of_order(ids_in_text_order: list[str], profile_order: list[str]) -> list[str]:
     """Ids that break the profile's order: those outside a longest in-order subsequence."""
     ranks = [profile_order.index(i) for i in ids_in_text_order]
-    if not ranks:
-        return []
-    best = [1] * len(ranks)
-    previous = [-1] * len(ranks)
-    for i in range(len(ranks)):
-        for j in range(i):
-            if ranks[j] < ranks[i] and best[j] + 1 > best[i]:
-                best[i], previous[i] = best[j] + 1, j
-    keep: set[int] = set()
-    index = max(range(len(ranks)), key=lambda k: best[k])
-    while index != -1:
-        keep.add(index)
-        index = previous[index]
-    return [ids_in_text_order[i] for i in range(len(ranks)) if i not in keep]
+    kept = _longest_rising(ranks, strict=True)
+    return [spec_id for index, spec_id in enumerate(ids_in_text_order) if index not in kept]

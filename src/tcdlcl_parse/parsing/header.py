@@ -70,10 +70,7 @@ _AS_ABOVE = "Như trên"
 _AS_ABOVE_SCORE = 80
 # A recipients item whose leading dash OCR lost: a few words and the item's closing mark
 # (";", read as "," too), e.g. "PP biện," for "- Như trên;".
-# Or noise of two or three short words where the seal covers it ("=RNE HE").
-_DASHLESS_ITEM_RE = re.compile(
-    r"^\w\S*(?:\s+\S+){0,2}[;,]$|^[=_~`'\"]?[A-ZĐ]{1,4}(?:\s+[A-ZĐ]{1,4}){1,2}$"
-)
+_DASHLESS_ITEM_RE = re.compile(r"^\w\S*(?:\s+\S+){0,2}[;,]$")
 # A header element is one short line; a longer one is body text (or a report without breaks).
 _HEADER_LINE_MAX = 300
 
