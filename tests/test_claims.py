@@ -27,26 +27,16 @@ from .helpers import doc
 from .test_outline_accuracy import NAMES as FORM_NAMES
 from .test_outline_accuracy import formats as form_formats
 from .test_outline_accuracy import result as form_result
+from .test_structure import CLOSING
+from .test_structure import HEADER as STRUCTURE_HEADER
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ["done", "ongoing", "planned", "not_done", "vague", "statement"]
 EVIDENCE = ["II", "II.1", "II.2", "II.3", "II.4"]
-HEADER = """
-ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-XÃ SƠN HÀ                Độc lập - Tự do - Hạnh phúc
-Số: 287/BC-UBND          Sơn Hà, ngày 03 tháng 12 năm 2025
-BÁO CÁO
-Kết quả công tác tiêu chuẩn, đo lường, chất lượng năm 2025
-Kính gửi: Sở Khoa học và Công nghệ tỉnh Quảng Ngãi.
-Thực hiện Công văn số 3078/SKHCN-TĐC ngày 25/11/2025, UBND xã báo cáo như sau:
-"""
-CLOSING = """
-Nơi nhận:                                TM. ỦY BAN NHÂN DÂN
-- Sở KH&CN (b/c);                        KT. CHỦ TỊCH
-- Lưu: VT.                               PHÓ CHỦ TỊCH
-
-Nguyễn Văn An
-"""
+# The structure tests' report frame, addressed by "Kính gửi" as a commune's answer is.
+HEADER = STRUCTURE_HEADER.replace(
+    "Thực hiện", "Kính gửi: Sở Khoa học và Công nghệ tỉnh Quảng Ngãi.\nThực hiện", 1
+)
 
 
 def _kind_of(section_id: str) -> str:

@@ -267,12 +267,32 @@ def parse_sections(document: SourceDocument, regions: Regions | None = None) -> 
     ]
 
 
+@dataclass(frozen=True)
+class _Region:
+    """The lines the outline is read from, and what typography rules measure there."""
+
+    start: int
+    stop: int
+    has_bold: bool  # the format marks bold (DOCX, PDF): bold decides a typography heading
+    short_line: float  # a title-like line is shorter than this
+    left: float | None  # the text's left edge (PDF): lines far right of it are table cells
+
+    @classmethod
+    def of(cls, lines: list[Line], start: int, stop: int) -> _Region:
+        inside = lines[start:stop]
+        return cls(
+            start,
+            stop,
+            any(line.bold is not None for line in inside),
+            _short_line(inside),
+            min((line.x0 for line in inside if line.x0 is not None), default=None),
+        )
+
+
 def _outline(document: SourceDocument, start: int, stop: int, *, typography: bool) -> list[_Node]:
     lines = document.lines
     ocr = "tesseract" in document.extractor
-    has_bold = typography and any(line.bold is not None for line in lines[start:stop])
-    short_line = _short_line(lines[start:stop]) if typography else 0.0
-    left = min((line.x0 for line in lines[start:stop] if line.x0 is not None), default=None)
+    region = _Region.of(lines, start, stop)
     rows, in_tables = _table_rows(lines, start, stop, document.kind == "pdf")
     style_levels: dict[str, int] = {}
     roots: list[_Node] = []
@@ -299,9 +319,7 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
                 or _ocr_garbled_title(lines, index, stop, stack, style_levels) or candidate
             )  # fmt: skip
         if candidate is None and typography:
-            candidate = _typography_candidate(
-                document, index, start, stop, has_bold, heading_lines, short_line, left
-            )
+            candidate = _typography_candidate(document, index, region, heading_lines)
         if candidate is None:
             runin = _run_in_candidate(document, lines, index, start, heading_lines)
             if runin is not None and stack:
@@ -336,7 +354,7 @@ def _outline(document: SourceDocument, start: int, stop: int, *, typography: boo
         (trial[-1].children if trial else roots).append(node)
         stack = [*trial, node]
     if not typography:
-        _add_unnumbered_subheadings(document, roots, start, stop, heading_lines)
+        _add_unnumbered_subheadings(document, roots, region, heading_lines)
     return roots
 
 
@@ -346,33 +364,31 @@ _MIN_SUBHEADINGS = 2
 
 
 def _add_unnumbered_subheadings(
-    document: SourceDocument, roots: list[_Node], start: int, stop: int, heading_lines: set[int]
+    document: SourceDocument, roots: list[_Node], region: _Region, heading_lines: set[int]
 ) -> None:
     """Numbered parts over bold or short title lines ("I. CÔNG TÁC TRIỂN KHAI" over "Kế hoạch
     của xã" and "Giao nhiệm vụ cụ thể"): those lines become the part's children, found by the
     typography rules, when the part has no numbered children."""
     lines = document.lines
-    has_bold = any(line.bold is not None for line in lines[start:stop])
-    short_line = _short_line(lines[start:stop])
-    left = min((line.x0 for line in lines[start:stop] if line.x0 is not None), default=None)
     nodes = list(_preorder(roots))
     for position, node in enumerate(nodes):
         if node.children or node.section["how"] == "table-row":
             continue
         first = _line_after(lines, node.section["end"], node.candidate.index)
-        end = nodes[position + 1].candidate.index if position + 1 < len(nodes) else stop
+        end = nodes[position + 1].candidate.index if position + 1 < len(nodes) else region.stop
         found = [
             candidate
             for index in range(first, end)
             if index not in heading_lines
-            and (candidate := _typography_candidate(
-                document, index, start, stop, has_bold, heading_lines, short_line, left
-            )) is not None
-        ]  # fmt: skip
+            and (candidate := _typography_candidate(document, index, region, heading_lines))
+            is not None
+        ]
         if len(found) < _MIN_SUBHEADINGS or found[0].index != first:
             continue
         for candidate in found:
-            section = _section(document, lines, candidate, node.level + 1, stop, "typography")
+            section = _section(
+                document, lines, candidate, node.level + 1, region.stop, "typography"
+            )
             node.children.append(_Node(candidate, node.level + 1, section))
 
 
@@ -465,21 +481,14 @@ _BULLETS = ("-", "+", "*", "•", "–")
 
 
 def _typography_candidate(
-    document: SourceDocument,
-    index: int,
-    start: int,
-    stop: int,
-    has_bold: bool,
-    heading_lines: set[int],
-    short_line: float,
-    left: float | None,
+    document: SourceDocument, index: int, region: _Region, heading_lines: set[int]
 ) -> _Candidate | None:
     """An unnumbered heading: a bold line where the format has bold, else a short line in
     capitals, or a short title-like line over a longer body, standing after a finished
     sentence or another heading."""
     lines = document.lines
     text = lines[index].text.strip()
-    x0 = lines[index].x0
+    x0, left = lines[index].x0, region.left
     if x0 is not None and left is not None and x0 > left + _INDENT_MAX:
         return None  # a cell of a table's right-hand columns, not a heading
     if not 3 <= len(text) <= _TYPOGRAPHY_MAX or _SENTENCE_END_RE.search(text) or text.endswith(","):
@@ -487,20 +496,20 @@ def _typography_candidate(
     if not text[0].isupper() or text.startswith(_BULLETS) or ":" in text:
         return None
     caps = text.isupper()
-    if has_bold:  # bold is evidence enough: no need of the line's neighbours
+    if region.has_bold:  # bold is evidence enough: no need of the line's neighbours
         if not lines[index].bold:
             return None
         return _Candidate(index, "none", _typography_style(caps), 0, "", "", text)
     if not caps:
-        if len(text) > short_line:
+        if len(text) > region.short_line:
             return None  # reaches the right margin: a wrapped line of a paragraph
-        following = lines[index + 1].text.strip() if index + 1 < stop else ""
+        following = lines[index + 1].text.strip() if index + 1 < region.stop else ""
         if len(following) <= len(text) and not _SENTENCE_END_RE.search(following):
             return None
     # A line of several words in capitals is a heading wherever it stands (after a table, say).
     standalone = caps and len(text.split()) >= 2
     after_break = index - 1 in heading_lines or is_gap_before(document, lines[index])
-    if index > start and not after_break and not standalone:
+    if index > region.start and not after_break and not standalone:
         previous = lines[index - 1].text.rstrip()
         if not (_SENTENCE_END_RE.search(previous) or previous.endswith("/.") or previous.isupper()):
             return None
